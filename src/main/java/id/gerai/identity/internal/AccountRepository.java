@@ -1,0 +1,122 @@
+package id.gerai.identity.internal;
+
+import id.gerai.identity.GeraiUser;
+import id.gerai.identity.Membership;
+import id.gerai.identity.Role;
+import id.gerai.identity.StaffAccounts.StaffMember;
+import id.gerai.platform.TenantContext;
+import id.gerai.platform.TenantId;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Accounts and memberships. Accounts are installation-wide; memberships are tenant rows under RLS. */
+@Repository
+class AccountRepository {
+
+    record AccountRow(UUID id, String kind, String email, String phone, String fullName, String nik,
+                      String passwordHash, Set<Role> platformRoles, boolean enabled) {
+    }
+
+    private final JdbcClient jdbc;
+
+    AccountRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    boolean emailTaken(String email) {
+        return jdbc.sql("select exists(select 1 from account where lower(email) = lower(:email))")
+                .param("email", email).query(Boolean.class).single();
+    }
+
+    boolean nikTaken(String nik) {
+        return jdbc.sql("select exists(select 1 from account where nik = :nik)").param("nik", nik).query(Boolean.class).single();
+    }
+
+    void insert(UUID id, String kind, String email, String phone, String fullName, String nik, String passwordHash, Instant consentAt) {
+        jdbc.sql("""
+                insert into account (id, kind, email, phone, full_name, nik, password_hash, consent_at)
+                values (:id, :kind, :email, :phone, :fullName, :nik, :hash, :consentAt)
+                """)
+                .param("id", id).param("kind", kind).param("email", email).param("phone", phone)
+                .param("fullName", fullName).param("nik", nik).param("hash", passwordHash)
+                .param("consentAt", consentAt == null ? null : java.sql.Timestamp.from(consentAt))
+                .update();
+    }
+
+    Optional<AccountRow> findByLogin(String login) {
+        String column = login.matches("\\d{16}") ? "nik" : "lower(email)";
+        String value = login.matches("\\d{16}") ? login : login.toLowerCase(java.util.Locale.ROOT);
+        return jdbc.sql("select * from account where " + column + " = :v").param("v", value).query(this::row).optional();
+    }
+
+    Optional<AccountRow> findById(UUID id) {
+        return jdbc.sql("select * from account where id = :id").param("id", id).query(this::row).optional();
+    }
+
+    void updatePassword(UUID id, String hash) {
+        jdbc.sql("update account set password_hash = :hash, updated_at = now() where id = :id")
+                .param("hash", hash).param("id", id).update();
+    }
+
+    void addPlatformRole(UUID id, Role role) {
+        jdbc.sql("update account set platform_roles = array_append(array_remove(platform_roles, :r), :r), updated_at = now() where id = :id")
+                .param("r", role.name()).param("id", id).update();
+    }
+
+    /** Memberships in every tenant: read at login, before any tenant is in context. */
+    List<Membership> membershipsOf(UUID accountId) {
+        return TenantContext.callAcrossTenants(() -> jdbc.sql("""
+                        select tenant_id, role, agency_id, service_point_id from membership
+                        where account_id = :id order by created_at, tenant_id, role
+                        """)
+                .param("id", accountId)
+                .query((rs, n) -> new Membership(new TenantId(rs.getObject(1, UUID.class)), Role.valueOf(rs.getString(2)),
+                        rs.getObject(3, UUID.class), rs.getObject(4, UUID.class)))
+                .list());
+    }
+
+    void insertMembership(UUID accountId, Membership m) {
+        jdbc.sql("""
+                insert into membership (tenant_id, account_id, role, agency_id, service_point_id)
+                values (:tenant, :account, :role, :agency, :point)
+                on conflict (tenant_id, account_id, role) do update
+                   set agency_id = excluded.agency_id, service_point_id = excluded.service_point_id
+                """)
+                .param("tenant", m.tenant().value()).param("account", accountId).param("role", m.role().name())
+                .param("agency", m.agencyId()).param("point", m.servicePointId())
+                .update();
+    }
+
+    List<StaffMember> staffOf(TenantId tenant) {
+        return jdbc.sql("""
+                        select a.id, a.email, a.full_name, m.role, m.agency_id, m.service_point_id
+                        from membership m join account a on a.id = m.account_id
+                        where m.tenant_id = :tenant order by a.full_name, m.role
+                        """)
+                .param("tenant", tenant.value())
+                .query((rs, n) -> new StaffMember(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        Role.valueOf(rs.getString(4)), rs.getObject(5, UUID.class), rs.getObject(6, UUID.class)))
+                .list();
+    }
+
+    GeraiUser toUser(AccountRow a) {
+        return new GeraiUser(a.id(), a.email(), a.fullName(), "CITIZEN".equals(a.kind()), a.platformRoles(),
+                membershipsOf(a.id()), a.enabled(), a.passwordHash());
+    }
+
+    private AccountRow row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        String[] roles = (String[]) rs.getArray("platform_roles").getArray();
+        Set<Role> platformRoles = roles.length == 0 ? EnumSet.noneOf(Role.class)
+                : Arrays.stream(roles).map(Role::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+        return new AccountRow(rs.getObject("id", UUID.class), rs.getString("kind"), rs.getString("email"), rs.getString("phone"),
+                rs.getString("full_name"), rs.getString("nik"), rs.getString("password_hash"), platformRoles, rs.getBoolean("enabled"));
+    }
+}

@@ -1,0 +1,124 @@
+package id.gerai.identity.internal;
+
+import id.gerai.audit.AuditLog;
+import java.io.IOException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.context.i18n.LocaleContextHolder;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Two filter chains. {@code /api/**} is stateless (HTTP Basic, no cookies, so no CSRF to forge) and
+ * answers 401/403 as problem details. Pages use form login with a database-backed session and CSRF
+ * tokens. Both authenticate through the same throttled provider.
+ *
+ * <p>Authorization here is by URL and global role; tenant-scoped checks (which tenant, which agency)
+ * are made where the tenant is known, with {@code CurrentUser.requireTenantRole}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
+    private static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+            + "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(AccountUserDetailsService users, PasswordEncoder encoder,
+                                                LoginThrottle throttle, AuditLog audit, TransactionTemplate tx) {
+        DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
+        dao.setPasswordEncoder(encoder);
+        return new ProviderManager(new ThrottledAuthenticationProvider(dao, throttle, audit, tx));
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, AuthenticationManager auth, MessageSource messages) throws Exception {
+        http.securityMatcher("/api/**")
+                .authenticationManager(auth)
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> problem(res, HttpStatus.UNAUTHORIZED,
+                        e instanceof LockedException ? "locked" : "unauthorized", messages)))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) -> problem(res, HttpStatus.UNAUTHORIZED, "unauthorized", messages))
+                        .accessDeniedHandler((req, res, ex) -> problem(res, HttpStatus.FORBIDDEN, "forbidden", messages)))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP)))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/api/openapi/**", "/api/docs/**", "/api/docs").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/regions/**", "/api/tenants", "/api/tenants/*",
+                                "/api/tenants/*/agencies", "/api/tenants/*/service-points").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/accounts", "/api/password-reset", "/api/password-reset/confirm").permitAll()
+                        .requestMatchers("/api/platform/**").hasRole("ADMIN_PLATFORM")
+                        .anyRequest().authenticated());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager auth) throws Exception {
+        http.authenticationManager(auth)
+                .formLogin(f -> f.loginPage("/login").usernameParameter("login").passwordParameter("password")
+                        .defaultSuccessUrl("/account", false).failureHandler(loginFailure()).permitAll())
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?loggedOut").deleteCookies("GERAI_SESSION"))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP)))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/", "/regions", "/regions/**", "/t/**", "/register", "/login", "/forgot-password",
+                                "/reset-password", "/demo/mailbox", "/css/**", "/js/**", "/img/**", "/webjars/**",
+                                "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll()
+                        .requestMatchers("/actuator/**").denyAll()
+                        .requestMatchers("/platform/**").hasRole("ADMIN_PLATFORM")
+                        .requestMatchers("/manage/**").hasAnyRole("STAFF", "ADMIN_PLATFORM")
+                        .anyRequest().authenticated());
+        return http.build();
+    }
+
+    private static AuthenticationFailureHandler loginFailure() {
+        return (request, response, exception) -> response.sendRedirect(request.getContextPath()
+                + (exception instanceof LockedException ? "/login?locked" : "/login?error"));
+    }
+
+    private static void problem(HttpServletResponse res, HttpStatus status, String code, MessageSource messages) throws IOException {
+        var locale = LocaleContextHolder.getLocale();
+        String title = messages.getMessage("problem." + code, null, status.getReasonPhrase(), locale);
+        String detail = messages.getMessage("error." + code, null, title, locale);
+        res.setStatus(status.value());
+        res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        res.setCharacterEncoding("UTF-8");
+        if (status == HttpStatus.UNAUTHORIZED) {
+            res.setHeader("WWW-Authenticate", "Basic realm=\"gerai\"");
+        }
+        var body = new java.util.LinkedHashMap<String, Object>();
+        body.put("type", "https://gerai.id/problems/" + code);
+        body.put("title", title);
+        body.put("status", status.value());
+        body.put("detail", detail);
+        body.put("code", code);
+        res.getWriter().write(JSON.writeValueAsString(body));
+    }
+
+}

@@ -1,0 +1,28 @@
+package id.gerai.platform;
+
+/** Masks personal data wherever the full value is not needed (lists, logs, exports). */
+public final class Masking {
+
+    private Masking() {
+    }
+
+    /** {@code 3671014501900001} becomes {@code 3671********0001}. */
+    public static String nik(String nik) {
+        if (nik == null || nik.length() < 8) {
+            return nik == null ? null : "*".repeat(nik.length());
+        }
+        return nik.substring(0, 4) + "*".repeat(nik.length() - 8) + nik.substring(nik.length() - 4);
+    }
+
+    /** {@code budi.santoso@mail.id} becomes {@code b***@mail.id}. */
+    public static String email(String email) {
+        if (email == null) {
+            return null;
+        }
+        int at = email.indexOf('@');
+        if (at <= 0) {
+            return "***";
+        }
+        return email.charAt(0) + "***" + email.substring(at);
+    }
+}

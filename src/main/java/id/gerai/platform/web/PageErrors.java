@@ -1,0 +1,52 @@
+package id.gerai.platform.web;
+
+import id.gerai.platform.GeraiException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Pages answer failures with a friendly page in the person's language, never with exception text. */
+@Order(Ordered.LOWEST_PRECEDENCE)
+@ControllerAdvice(annotations = Controller.class)
+class PageErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
+
+    @ExceptionHandler(GeraiException.class)
+    String gerai(GeraiException e, Model model, HttpServletResponse response) {
+        response.setStatus(e.status().value());
+        model.addAttribute("status", e.status().value());
+        model.addAttribute("messageKey", "error." + e.code());
+        model.addAttribute("messageArgs", e.args());
+        return "error";
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    String notFound(Model model, HttpServletResponse response) {
+        response.setStatus(404);
+        model.addAttribute("status", 404);
+        model.addAttribute("messageKey", "error.not-found");
+        return "error";
+    }
+
+    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+    void denied(org.springframework.security.access.AccessDeniedException e) {
+        throw e; // the security filter chain turns it into a login redirect or 403 page
+    }
+
+    @ExceptionHandler(Exception.class)
+    String unexpected(Exception e, Model model, HttpServletResponse response) {
+        log.error("Unexpected error on page", e);
+        response.setStatus(500);
+        model.addAttribute("status", 500);
+        model.addAttribute("messageKey", "error.internal");
+        return "error";
+    }
+}
