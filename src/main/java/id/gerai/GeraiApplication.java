@@ -3,6 +3,7 @@ package id.gerai;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.modulith.Modulithic;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
@@ -10,6 +11,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * (see {@code shared/DESIGN.md}).
  */
 @SpringBootApplication
+@Modulithic(sharedModules = "platform")
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class GeraiApplication {
