@@ -1,0 +1,5 @@
+package id.gerai.tenancy;
+
+public enum TenantKind {
+    KABUPATEN, KOTA, PROVINSI
+}
