@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** A citizen creates their one account for the whole installation. */
 @Service
-class Registration {
+class Registration implements id.gerai.identity.CitizenAccounts {
 
     /** What the citizen typed, from the page or the API. */
     record RegisterCitizen(String fullName, String nik, String email, String phone, String password,
@@ -85,6 +85,12 @@ class Registration {
                 Map.of("kind", "CITIZEN", "email", Masking.email(email), "nik", Masking.nik(nik.nik())))
                 .byActor(id.toString()));
         return id;
+    }
+
+    @Override
+    @Transactional
+    public UUID register(String fullName, String nik, String email, String phone, String password) {
+        return register(new RegisterCitizen(fullName, nik, email, phone, password, password, true));
     }
 
     private static String trim(String s) {

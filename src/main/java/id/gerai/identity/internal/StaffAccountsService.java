@@ -6,7 +6,9 @@ import id.gerai.identity.Membership;
 import id.gerai.identity.Role;
 import id.gerai.identity.StaffAccounts;
 import id.gerai.platform.InvalidInput;
+import id.gerai.platform.TenantContext;
 import id.gerai.platform.TenantId;
+import org.springframework.transaction.support.TransactionTemplate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +25,10 @@ class StaffAccountsService implements StaffAccounts {
     private final PasswordEncoder passwords;
     private final AuditLog audit;
 
-    StaffAccountsService(AccountRepository accounts, PasswordEncoder passwords, AuditLog audit) {
+    private final TransactionTemplate tx;
+
+    StaffAccountsService(AccountRepository accounts, PasswordEncoder passwords, AuditLog audit, TransactionTemplate tx) {
+        this.tx = tx;
         this.accounts = accounts;
         this.passwords = passwords;
         this.audit = audit;
@@ -54,8 +59,12 @@ class StaffAccountsService implements StaffAccounts {
     }
 
     @Override
-    @Transactional
     public void grant(UUID accountId, Membership m) {
+        // membership is a tenant table: enter the tenant's scope before the transaction takes its connection
+        TenantContext.run(m.tenant(), () -> tx.executeWithoutResult(s -> grantInScope(accountId, m)));
+    }
+
+    private void grantInScope(UUID accountId, Membership m) {
         if (!m.role().perTenant()) {
             throw InvalidInput.of("role", "staff.role-not-tenant");
         }
@@ -82,7 +91,7 @@ class StaffAccountsService implements StaffAccounts {
 
     @Override
     public List<StaffMember> staffOf(TenantId tenant) {
-        return accounts.staffOf(tenant);
+        return TenantContext.call(tenant, () -> accounts.staffOf(tenant));
     }
 
     @Override
