@@ -1,0 +1,53 @@
+package id.gerai.support;
+
+import com.microsoft.playwright.Browser.NewContextOptions;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Playwright driving the Chromium of Debian's {@code chromium} package (never a downloaded browser).
+ * In CI ({@code CI=true}) a missing browser fails the test; on a developer machine it is skipped.
+ */
+public final class Browser implements AutoCloseable {
+
+    private final Playwright playwright;
+    private final com.microsoft.playwright.Browser browser;
+
+    private Browser(Playwright playwright, com.microsoft.playwright.Browser browser) {
+        this.playwright = playwright;
+        this.browser = browser;
+    }
+
+    public static Browser launch() {
+        Path chromium = Path.of(System.getenv().getOrDefault("GERAI_CHROMIUM", "/usr/bin/chromium"));
+        if (!Files.isExecutable(chromium)) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new IllegalStateException("Chromium not found at " + chromium + ": install Debian's chromium package");
+            }
+            Assumptions.abort("Chromium not installed at " + chromium);
+        }
+        Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        var browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(chromium).setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        return new Browser(playwright, browser);
+    }
+
+    /** A fresh person: a new context with its own cookies, on a small phone screen. */
+    public BrowserContext phone(String baseUrl) {
+        return browser.newContext(new NewContextOptions().setBaseURL(baseUrl).setViewportSize(360, 740).setLocale("id-ID"));
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+        playwright.close();
+    }
+}
