@@ -1,0 +1,24 @@
+package id.gerai.notification;
+
+import java.util.List;
+
+/**
+ * Reads the outbox, for the demo mailbox and for other modules' tests ("was the reset link mailed?").
+ *
+ * <p>Hazard: messages carry personal data and secrets (reset links), and these queries read across all
+ * tenants and installation-wide mail. Never expose their results to a person outside demo mode. They
+ * run in their own read-only cross-tenant transaction, whatever the caller's tenant scope or
+ * transaction, so they see committed messages only.
+ */
+public interface NotificationQueries {
+
+    /**
+     * The newest messages to one address (compared case-insensitively), newest first.
+     *
+     * @param limit at most this many, 1 to 500
+     */
+    List<OutboxMessage> recentTo(String recipient, int limit);
+
+    /** The newest messages to anyone, newest first; {@code limit} is 1 to 500. */
+    List<OutboxMessage> recent(int limit);
+}

@@ -1,0 +1,100 @@
+package id.gerai.notification.internal;
+
+import id.gerai.notification.Email;
+import id.gerai.notification.NotificationQueries;
+import id.gerai.notification.Notifications;
+import id.gerai.notification.OutboxMessage;
+import id.gerai.platform.Masking;
+import id.gerai.platform.TenantContext;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Queues messages in the caller's transaction and reads them back for the demo mailbox and tests. */
+@Service
+class OutboxNotifications implements Notifications, NotificationQueries {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxNotifications.class);
+
+    /**
+     * Roughly an address: one {@code @}, a dotted domain, and none of the characters that would let one
+     * "address" become several or smuggle in a header (spaces, line breaks, {@code , ; < > " ( )}).
+     */
+    static final Pattern ADDRESS = Pattern.compile(
+            "^[^\\s\\p{Cntrl}@<>()\\[\\]\\\\,;:\"]{1,64}@[^\\s\\p{Cntrl}@<>()\\[\\]\\\\,;:\"]+\\.[^\\s\\p{Cntrl}@<>()\\[\\]\\\\,;:\".]{2,}$");
+    static final int ADDRESS_MAX = 254;
+    static final int QUERY_LIMIT_MAX = 500;
+
+    private final OutboxRepository outbox;
+    private final TransactionTemplate readOwn;
+
+    OutboxNotifications(OutboxRepository outbox, PlatformTransactionManager transactions) {
+        this.outbox = outbox;
+        this.readOwn = new TransactionTemplate(transactions);
+        // Its own transaction, so the cross-tenant scope applies even when the caller already holds a
+        // connection bound to one tenant.
+        this.readOwn.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.readOwn.setReadOnly(true);
+    }
+
+    @Override
+    @Transactional
+    public void queue(Email email) {
+        Objects.requireNonNull(email, "email");
+        String to = recipient(email.to());
+        if (email.subject() == null || email.subject().isBlank()) {
+            throw new IllegalArgumentException("Subject is blank");
+        }
+        if (email.body() == null) {
+            throw new IllegalArgumentException("Body is missing");
+        }
+        // A line break in a subject would end the header; fold it rather than refuse rendered text.
+        String subject = email.subject().replaceAll("[\\r\\n\\t]+", " ").strip();
+        TenantContext.Scope scope = TenantContext.scope();
+        if (email.tenant() != null && !scope.acrossTenants() && !email.tenant().equals(scope.tenant())) {
+            throw new IllegalStateException("E-mail for tenant " + email.tenant() + " queued outside that tenant's scope");
+        }
+        UUID id = UUID.randomUUID();
+        outbox.insert(id, email.tenant(), OutboxRepository.EMAIL, to, subject, email.body());
+        log.debug("Queued e-mail {} to {}", id, Masking.email(to));
+    }
+
+    @Override
+    public List<OutboxMessage> recentTo(String recipient, int limit) {
+        if (recipient == null || recipient.isBlank()) {
+            throw new IllegalArgumentException("Recipient is blank");
+        }
+        return read(recipient.strip(), limit);
+    }
+
+    @Override
+    public List<OutboxMessage> recent(int limit) {
+        return read(null, limit);
+    }
+
+    private List<OutboxMessage> read(String recipient, int limit) {
+        if (limit < 1 || limit > QUERY_LIMIT_MAX) {
+            throw new IllegalArgumentException("limit must be 1 to " + QUERY_LIMIT_MAX);
+        }
+        return TenantContext.callAcrossTenants(() -> readOwn.execute(status -> outbox.recent(recipient, limit)));
+    }
+
+    static String recipient(String to) {
+        if (to == null || to.isBlank()) {
+            throw new IllegalArgumentException("Recipient is blank");
+        }
+        String address = to.strip();
+        if (address.length() > ADDRESS_MAX || !ADDRESS.matcher(address).matches()) {
+            throw new IllegalArgumentException("Recipient is not an e-mail address");
+        }
+        return address;
+    }
+}
