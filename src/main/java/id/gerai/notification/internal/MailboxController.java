@@ -40,9 +40,11 @@ class MailboxController {
     private final NotificationQueries queries;
     private final boolean demo;
 
-    MailboxController(NotificationQueries queries, @Value("${gerai.demo.enabled:false}") boolean demo) {
+    MailboxController(NotificationQueries queries, @Value("${gerai.demo.enabled:false}") boolean demoEnabled,
+                      @Value("${spring.mail.host:}") String smtpHost) {
         this.queries = queries;
-        this.demo = demo;
+        // with a real mail server the mail reaches people; then nobody may read it here, demo or not
+        this.demo = demoEnabled && (smtpHost == null || smtpHost.isBlank());
         if (demo) {
             log.warn("Demo mode: /demo/mailbox shows every queued message publicly, password-reset links included. "
                     + "Set GERAI_DEMO=false on a real installation.");
