@@ -1,6 +1,7 @@
 package id.gerai.identity;
 
 import id.gerai.notification.NotificationQueries;
+import id.gerai.platform.TenantContext;
 import id.gerai.support.Fixtures;
 import id.gerai.support.GeraiIntegrationTest;
 import java.util.Locale;
@@ -169,7 +170,7 @@ class IdentityIT {
     void registrationIsAudited() {
         String email = fixtures.citizen();
         UUID id = jdbc.sql("select id from account where email = :e").param("e", email).query(UUID.class).single();
-        long audited = id.gerai.platform.TenantContext.callAcrossTenants(() -> jdbc.sql(
+        long audited = TenantContext.callAcrossTenants(() -> jdbc.sql(
                         "select count(*) from audit_record where action = 'identity.account.registered' and entity_id = :id")
                 .param("id", id.toString()).query(Long.class).single());
         assertThat(audited).isEqualTo(1);
