@@ -1,5 +1,6 @@
 package id.gerai.identity;
 
+import id.gerai.audit.AuditActor;
 import id.gerai.platform.TenantId;
 import id.gerai.platform.web.DisplayNamed;
 import java.io.Serial;
@@ -19,7 +20,7 @@ import org.springframework.security.core.userdetails.UserDetails;
  * The signed-in person: a citizen or a staff member with the tenant roles of their memberships.
  * Kept in the (database-backed) session, so it must stay serializable and small.
  */
-public final class GeraiUser implements UserDetails, CredentialsContainer, DisplayNamed, Serializable {
+public final class GeraiUser implements UserDetails, CredentialsContainer, DisplayNamed, AuditActor, Serializable {
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -87,6 +88,11 @@ public final class GeraiUser implements UserDetails, CredentialsContainer, Displ
         Set<TenantId> tenants = new LinkedHashSet<>();
         memberships.forEach(m -> tenants.add(m.tenant()));
         return tenants;
+    }
+
+    @Override
+    public String auditActorId() {
+        return accountId.toString();
     }
 
     @Override

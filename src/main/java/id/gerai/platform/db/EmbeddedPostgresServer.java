@@ -42,7 +42,13 @@ final class EmbeddedPostgresServer {
         this.postgres = postgres;
     }
 
+    private static boolean hookRegistered;
+
     static synchronized EmbeddedPostgresServer acquire(Path dataDir) {
+        if (!hookRegistered) {
+            Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgresServer::stopAfterContexts, "gerai-embedded-postgres-stop"));
+            hookRegistered = true;
+        }
         Path dir = dataDir.resolve("postgres").toAbsolutePath().normalize();
         EmbeddedPostgresServer server = RUNNING.get(dir);
         if (server == null) {
@@ -59,11 +65,37 @@ final class EmbeddedPostgresServer {
             return;
         }
         RUNNING.remove(server.dir);
+        server.stop();
+        EmbeddedPostgresServer.class.notifyAll();
+    }
+
+    private void stop() {
         try {
-            log.info("Stopping embedded PostgreSQL in {}", server.dir);
-            server.postgres.close();
+            log.info("Stopping embedded PostgreSQL in {}", dir);
+            postgres.close();
         } catch (IOException e) {
             log.warn("Embedded PostgreSQL did not stop cleanly", e);
+        }
+    }
+
+    /**
+     * On JVM exit (Ctrl-C), Spring closes its contexts in its own shutdown hook and releases the server
+     * last, after the pool and everything using it are closed. Hooks run concurrently, so this one waits
+     * for that before stopping PostgreSQL itself, and stops it anyway if the contexts never get there.
+     */
+    private static void stopAfterContexts() {
+        synchronized (EmbeddedPostgresServer.class) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!RUNNING.isEmpty() && System.nanoTime() < deadline) {
+                try {
+                    EmbeddedPostgresServer.class.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            RUNNING.values().forEach(EmbeddedPostgresServer::stop);
+            RUNNING.clear();
         }
     }
 
@@ -82,6 +114,7 @@ final class EmbeddedPostgresServer {
             return EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
