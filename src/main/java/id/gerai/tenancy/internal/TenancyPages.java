@@ -1,5 +1,6 @@
 package id.gerai.tenancy.internal;
 
+import id.gerai.audit.AuditQueries;
 import id.gerai.identity.CurrentUser;
 import id.gerai.identity.GeraiUser;
 import id.gerai.identity.Membership;
@@ -41,10 +42,12 @@ class TenancyPages {
 
     private final TenancyService tenancy;
     private final StaffAccounts staff;
+    private final AuditQueries audit;
 
-    TenancyPages(TenancyService tenancy, StaffAccounts staff) {
+    TenancyPages(TenancyService tenancy, StaffAccounts staff, AuditQueries audit) {
         this.tenancy = tenancy;
         this.staff = staff;
+        this.audit = audit;
     }
 
     @GetMapping("/")
@@ -159,6 +162,16 @@ class TenancyPages {
         }
         redirect.addFlashAttribute("saved", form.fullName());
         return "redirect:/manage/" + tenant.slug();
+    }
+
+    /** The MPP manager reads what was changed in their tenant (installation-wide records stay hidden by RLS). */
+    @GetMapping("/manage/{tenant}/audit")
+    String tenantAudit(@RequestAttribute(TenantScopeInterceptor.ATTRIBUTE) Tenant tenant,
+                       @org.springframework.web.bind.annotation.RequestParam(defaultValue = "0") int page, Model model) {
+        CurrentUser.requireTenantRole(tenant.id(), Role.PENGELOLA_MPP);
+        model.addAttribute("tenant", tenant);
+        model.addAttribute("records", audit.list(tenant.id(), null, Math.max(0, page), 50));
+        return "tenancy/audit";
     }
 
     private String invalid(Tenant tenant, Model model, String errorsName, Map<String, String> errors, String formName, Object form) {
