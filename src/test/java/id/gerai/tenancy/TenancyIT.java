@@ -77,4 +77,23 @@ class TenancyIT {
         mvc.perform(get("/platform").session(session)).andExpect(status().isForbidden());
         mvc.perform(get("/manage/" + mine.slug())).andExpect(status().is3xxRedirection());
     }
+
+    @Test
+    void managerReadsTheirTenantsAuditLogOnly() throws Exception {
+        Tenant mine = fixtures.newTenant();
+        Tenant other = fixtures.newTenant();
+        fixtures.newAgency(mine, "DINAS-MILIKKU");
+        fixtures.newAgency(other, "DINAS-LAIN");
+        String manager = fixtures.staffWithRole(mine, Role.PENGELOLA_MPP);
+        var session = (org.springframework.mock.web.MockHttpSession) mvc.perform(post("/login")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("login", manager).param("password", Fixtures.PASSWORD))
+                .andReturn().getRequest().getSession();
+        mvc.perform(get("/manage/" + mine.slug() + "/audit").session(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("tenancy.agency.created")))
+                .andExpect(content().string(containsString("DINAS-MILIKKU")))
+                .andExpect(content().string(not(containsString("DINAS-LAIN"))));
+        mvc.perform(get("/manage/" + other.slug() + "/audit").session(session)).andExpect(status().isForbidden());
+    }
 }
