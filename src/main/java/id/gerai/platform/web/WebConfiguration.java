@@ -21,7 +21,19 @@ class WebConfiguration implements WebMvcConfigurer {
     @Bean
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("GERAI_LANG");
-        resolver.setDefaultLocale(INDONESIAN);
+        // no cookie: the browser's or API client's Accept-Language when we speak it, else Bahasa Indonesia
+        resolver.setDefaultLocaleFunction(request -> {
+            String header = request.getHeader("Accept-Language");
+            if (header == null || header.isBlank()) {
+                return INDONESIAN;
+            }
+            try {
+                Locale best = Locale.lookup(Locale.LanguageRange.parse(header), SUPPORTED);
+                return best == null ? INDONESIAN : best;
+            } catch (IllegalArgumentException e) {
+                return INDONESIAN;
+            }
+        });
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieSameSite("Lax");
         return resolver;

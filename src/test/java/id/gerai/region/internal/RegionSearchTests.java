@@ -170,21 +170,4 @@ class RegionSearchTests {
 
         assertThat(plan).contains("region_search_trgm_idx").doesNotContain("Seq Scan on region");
     }
-
-    @Test
-    void searchIsFast() {
-        for (int i = 0; i < 3; i++) { // warm up caches and the JIT
-            regions.search("tanggerang", null, 20);
-        }
-        long start = System.nanoTime();
-        int rounds = 10;
-        for (String q : List.of("tanggerang", "minahsa", "kota tangerang", "tange", "35.10")) {
-            for (int i = 0; i < rounds; i++) {
-                regions.search(q, null, 20);
-            }
-        }
-        double average = (System.nanoTime() - start) / 1e6 / (rounds * 5);
-        // 20 ms on an idle machine; the bound leaves room for a busy build server.
-        assertThat(average).as("average search time in ms").isLessThan(100);
-    }
 }
