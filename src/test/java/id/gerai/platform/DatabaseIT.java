@@ -62,7 +62,7 @@ class DatabaseIT {
         assertThatThrownBy(() -> TenantContext.run(a.id(), () -> jdbc.sql(
                         "insert into agency (tenant_id, id, code, name, kind) values (:t, :id, 'SUSUP', 'Susupan', 'REGIONAL')")
                 .param("t", b.id().value()).param("id", UUID.randomUUID()).update()))
-                .hasMessageContaining("row-level security");
+                .rootCause().hasMessageContaining("row-level security");
     }
 
     private String show(String setting) {

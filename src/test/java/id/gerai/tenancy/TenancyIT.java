@@ -67,14 +67,11 @@ class TenancyIT {
         Tenant mine = fixtures.newTenant();
         Tenant other = fixtures.newTenant();
         String officer = fixtures.staffWithRole(mine, Role.PETUGAS_LOKET);
-        var session = (org.springframework.mock.web.MockHttpSession) mvc.perform(post("/login")
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
-                        .param("login", officer).param("password", Fixtures.PASSWORD))
-                .andExpect(status().is3xxRedirection()).andReturn().getRequest().getSession();
-        mvc.perform(get("/manage/" + mine.slug()).session(session))
+        var session = login(officer);
+        mvc.perform(get("/manage/" + mine.slug()).cookie(session))
                 .andExpect(status().isOk()).andExpect(content().string(containsString(mine.name())));
-        mvc.perform(get("/manage/" + other.slug()).session(session)).andExpect(status().isForbidden());
-        mvc.perform(get("/platform").session(session)).andExpect(status().isForbidden());
+        mvc.perform(get("/manage/" + other.slug()).cookie(session)).andExpect(status().isForbidden());
+        mvc.perform(get("/platform").cookie(session)).andExpect(status().isForbidden());
         mvc.perform(get("/manage/" + mine.slug())).andExpect(status().is3xxRedirection());
     }
 
@@ -85,15 +82,23 @@ class TenancyIT {
         fixtures.newAgency(mine, "DINAS-MILIKKU");
         fixtures.newAgency(other, "DINAS-LAIN");
         String manager = fixtures.staffWithRole(mine, Role.PENGELOLA_MPP);
-        var session = (org.springframework.mock.web.MockHttpSession) mvc.perform(post("/login")
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
-                        .param("login", manager).param("password", Fixtures.PASSWORD))
-                .andReturn().getRequest().getSession();
-        mvc.perform(get("/manage/" + mine.slug() + "/audit").session(session))
+        var session = login(manager);
+        mvc.perform(get("/manage/" + mine.slug() + "/audit").cookie(session))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("tenancy.agency.created")))
                 .andExpect(content().string(containsString("DINAS-MILIKKU")))
                 .andExpect(content().string(not(containsString("DINAS-LAIN"))));
-        mvc.perform(get("/manage/" + other.slug() + "/audit").session(session)).andExpect(status().isForbidden());
+        mvc.perform(get("/manage/" + other.slug() + "/audit").cookie(session)).andExpect(status().isForbidden());
+    }
+
+    /** Logs in through the form; the session lives in the database, so the cookie is what identifies it. */
+    private jakarta.servlet.http.Cookie login(String email) throws Exception {
+        var result = mvc.perform(post("/login")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("login", email).param("password", Fixtures.PASSWORD))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        var cookie = result.getResponse().getCookie("GERAI_SESSION");
+        org.assertj.core.api.Assertions.assertThat(cookie).as("session cookie").isNotNull();
+        return cookie;
     }
 }

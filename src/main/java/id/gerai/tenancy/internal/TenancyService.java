@@ -107,7 +107,8 @@ class TenancyService implements TenancyApi {
                 ? "Provinsi " + region.name() : region.name();
         Tenant tenant = new Tenant(new TenantId(UUID.randomUUID()), region.code(), slug(name), name, kind);
         String regionCode = region.code();
-        return tx.execute(s -> {
+        // the audit record belongs to the new tenant: enter its scope before the transaction starts
+        return TenantContext.call(tenant.id(), () -> tx.execute(s -> {
             if (repository.regionTaken(regionCode)) {
                 throw new InvalidInput(Map.of("regionCode", "tenant.region-taken"));
             }
@@ -118,7 +119,7 @@ class TenancyService implements TenancyApi {
             audit.record(AuditEvent.of(tenant.id(), "tenancy.tenant.created", "tenant", tenant.id(), null,
                     Map.of("regionCode", tenant.regionCode(), "name", tenant.name(), "slug", tenant.slug())));
             return tenant;
-        });
+        }));
     }
 
     @Override
