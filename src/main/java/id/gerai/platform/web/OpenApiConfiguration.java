@@ -1,0 +1,26 @@
+package id.gerai.platform.web;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The OpenAPI document at {@code /api/openapi}: what the API is, and how callers authenticate. */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+    @Bean
+    OpenAPI geraiOpenApi() {
+        return new OpenAPI()
+                .info(new Info().title("Gerai API").version("v1")
+                        .description("Mal Pelayanan Publik Digital. Errors are RFC 9457 problem details "
+                                + "(application/problem+json) with a stable `code` member; field errors are in `errors`. "
+                                + "Texts follow Accept-Language (id, en).")
+                        .license(new License().name("Apache-2.0")))
+                .schemaRequirement("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
+                .addSecurityItem(new SecurityRequirement().addList("basic"));
+    }
+}
