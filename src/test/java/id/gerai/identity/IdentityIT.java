@@ -102,6 +102,16 @@ class IdentityIT {
     }
 
     @Test
+    void oversizedRequestIsRefusedWithAProblem() throws Exception {
+        long before = accounts();
+        String huge = "{\"fullName\":\"" + "A".repeat(2 * 1024 * 1024) + "\"}";
+        mvc.perform(post("/api/accounts").contentType(MediaType.APPLICATION_JSON).content(huge))
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(jsonPath("$.code").value("too-large"));
+        assertThat(accounts()).isEqualTo(before);
+    }
+
+    @Test
     void apiRegistersAndMasksTheNik() throws Exception {
         String nik = Fixtures.validNik();
         String email = "api." + UUID.randomUUID().toString().substring(0, 6) + "@contoh.id";

@@ -1,0 +1,63 @@
+package id.gerai.platform.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * Refuses bodies larger than {@value #MAX_BYTES} bytes before anything reads them (uploads, which are
+ * multipart, have their own limits per document type). The API gets a 413 problem, a page a 413 text.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class RequestSizeLimit extends OncePerRequestFilter {
+
+    static final long MAX_BYTES = 1024 * 1024;
+
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
+    private final MessageSource messages;
+    private final LocaleResolver locales;
+
+    RequestSizeLimit(MessageSource messages, LocaleResolver locales) {
+        this.messages = messages;
+        this.locales = locales;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+        if (request.getContentLengthLong() > MAX_BYTES && !type.startsWith("multipart/")) {
+            Locale locale = locales.resolveLocale(request);
+            String title = messages.getMessage("problem.too-large", null, locale);
+            String detail = messages.getMessage("error.too-large", null, locale);
+            response.setStatus(413);
+            response.setCharacterEncoding("UTF-8");
+            if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                response.setContentType("application/problem+json");
+                var body = new java.util.LinkedHashMap<String, Object>();
+                body.put("type", ApiErrors.TYPE_BASE + "too-large");
+                body.put("title", title);
+                body.put("status", 413);
+                body.put("detail", detail);
+                body.put("code", "too-large");
+                response.getWriter().write(JSON.writeValueAsString(body));
+            } else {
+                response.setContentType("text/plain");
+                response.getWriter().write(detail);
+            }
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}
