@@ -1,6 +1,7 @@
 package id.gerai.identity.internal;
 
 import id.gerai.audit.AuditLog;
+import id.gerai.platform.web.ProblemResponses;
 import java.io.IOException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -8,7 +9,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
@@ -35,8 +35,6 @@ import jakarta.servlet.http.HttpServletResponse;
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
-
-    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     private static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
             + "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
@@ -103,22 +101,9 @@ class SecurityConfiguration {
     }
 
     private static void problem(HttpServletResponse res, HttpStatus status, String code, MessageSource messages) throws IOException {
-        var locale = LocaleContextHolder.getLocale();
-        String title = messages.getMessage("problem." + code, null, status.getReasonPhrase(), locale);
-        String detail = messages.getMessage("error." + code, null, title, locale);
-        res.setStatus(status.value());
-        res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        res.setCharacterEncoding("UTF-8");
         if (status == HttpStatus.UNAUTHORIZED) {
             res.setHeader("WWW-Authenticate", "Basic realm=\"gerai\"");
         }
-        var body = new java.util.LinkedHashMap<String, Object>();
-        body.put("type", "https://gerai.id/problems/" + code);
-        body.put("title", title);
-        body.put("status", status.value());
-        body.put("detail", detail);
-        body.put("code", code);
-        res.getWriter().write(JSON.writeValueAsString(body));
+        ProblemResponses.write(res, status.value(), code, messages, LocaleContextHolder.getLocale());
     }
-
 }

@@ -23,8 +23,6 @@ class RequestSizeLimit extends OncePerRequestFilter {
 
     static final long MAX_BYTES = 1024 * 1024;
 
-    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
-
     private final MessageSource messages;
     private final LocaleResolver locales;
 
@@ -39,22 +37,13 @@ class RequestSizeLimit extends OncePerRequestFilter {
         String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
         if (request.getContentLengthLong() > MAX_BYTES && !type.startsWith("multipart/")) {
             Locale locale = locales.resolveLocale(request);
-            String title = messages.getMessage("problem.too-large", null, locale);
-            String detail = messages.getMessage("error.too-large", null, locale);
-            response.setStatus(413);
-            response.setCharacterEncoding("UTF-8");
             if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-                response.setContentType("application/problem+json");
-                var body = new java.util.LinkedHashMap<String, Object>();
-                body.put("type", ApiErrors.TYPE_BASE + "too-large");
-                body.put("title", title);
-                body.put("status", 413);
-                body.put("detail", detail);
-                body.put("code", "too-large");
-                response.getWriter().write(JSON.writeValueAsString(body));
+                ProblemResponses.write(response, 413, "too-large", messages, locale);
             } else {
+                response.setStatus(413);
+                response.setCharacterEncoding("UTF-8");
                 response.setContentType("text/plain");
-                response.getWriter().write(detail);
+                response.getWriter().write(messages.getMessage("error.too-large", null, locale));
             }
             return;
         }

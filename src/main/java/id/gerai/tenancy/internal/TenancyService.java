@@ -126,17 +126,9 @@ class TenancyService implements TenancyApi {
     public UUID createAgency(TenantId tenant, NewAgency c) {
         requireTenant(tenant);
         var errors = new InvalidInput.Collector();
-        String code = c.code() == null ? "" : c.code().strip().toUpperCase(Locale.ROOT);
+        String code = normalizedCode(c.code());
         String name = c.name() == null ? "" : c.name().strip();
-        if (!CODE.matcher(code).matches()) {
-            errors.add("code", "agency.code-format");
-        }
-        if (name.isEmpty() || name.length() > 200) {
-            errors.add("name", name.isEmpty() ? "validation.required" : "validation.too-long");
-        }
-        if (c.kind() == null) {
-            errors.add("kind", "validation.required");
-        }
+        checkCodeNameKind(errors, code, name, c.kind());
         errors.throwIfAny();
         Agency agency = new Agency(tenant, UUID.randomUUID(), code, name, c.kind(), blankToNull(c.description()));
         return TenantContext.call(tenant, () -> tx.execute(s -> {
@@ -157,17 +149,9 @@ class TenancyService implements TenancyApi {
     public UUID createServicePoint(TenantId tenant, NewServicePoint c) {
         Tenant t = requireTenant(tenant);
         var errors = new InvalidInput.Collector();
-        String code = c.code() == null ? "" : c.code().strip().toUpperCase(Locale.ROOT);
+        String code = normalizedCode(c.code());
         String name = c.name() == null ? "" : c.name().strip();
-        if (!CODE.matcher(code).matches()) {
-            errors.add("code", "agency.code-format");
-        }
-        if (name.isEmpty() || name.length() > 200) {
-            errors.add("name", name.isEmpty() ? "validation.required" : "validation.too-long");
-        }
-        if (c.kind() == null) {
-            errors.add("kind", "validation.required");
-        }
+        checkCodeNameKind(errors, code, name, c.kind());
         String village = blankToNull(c.villageCode());
         if (c.kind() == ServicePointKind.VILLAGE_OFFICE && village == null) {
             errors.add("villageCode", "servicepoint.village-required");
@@ -202,6 +186,23 @@ class TenancyService implements TenancyApi {
             audit.record(AuditEvent.of(tenant, "tenancy.service-point.created", "service-point", point.id(), null, after));
             return point.id();
         }));
+    }
+
+    /** Agencies and service points share these rules: a short upper-case code, a name, a kind. */
+    private static void checkCodeNameKind(InvalidInput.Collector errors, String code, String name, Object kind) {
+        if (!CODE.matcher(code).matches()) {
+            errors.add("code", "agency.code-format");
+        }
+        if (name.isEmpty() || name.length() > 200) {
+            errors.add("name", name.isEmpty() ? "validation.required" : "validation.too-long");
+        }
+        if (kind == null) {
+            errors.add("kind", "validation.required");
+        }
+    }
+
+    private static String normalizedCode(String code) {
+        return code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
     }
 
     private Tenant requireTenant(TenantId tenant) {
