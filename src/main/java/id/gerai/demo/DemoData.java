@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 
 /** Loads the demo tenants and accounts once; a second start finds them and does nothing. */
 @Component
-@Order(Ordered.LOWEST_PRECEDENCE)
+@Order(Ordered.LOWEST_PRECEDENCE - 100)
 class DemoData implements ApplicationRunner {
 
     /** The password of every demo account (README lists the accounts). */
