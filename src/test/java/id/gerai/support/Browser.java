@@ -45,6 +45,40 @@ public final class Browser implements AutoCloseable {
         return browser.newContext(new NewContextOptions().setBaseURL(baseUrl).setViewportSize(360, 740).setLocale("id-ID"));
     }
 
+    /**
+     * Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the page and returns its violations as
+     * {@code rule: target} lines; empty when the page passes.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<String> accessibilityViolations(com.microsoft.playwright.Page page) {
+        page.addScriptTag(new com.microsoft.playwright.Page.AddScriptTagOptions().setContent(AXE));
+        Object result = page.evaluate("""
+                async () => {
+                  const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
+                  return r.violations.flatMap(v => v.nodes.map(n => v.id + ': ' + n.target.join(' ')));
+                }""");
+        return (List<String>) result;
+    }
+
+    private static final String AXE = loadAxe();
+
+    private static String loadAxe() {
+        try (var in = Browser.class.getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+            if (in == null) {
+                throw new IllegalStateException("axe-core WebJar missing from the test classpath");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A phone whose pages accept the injected axe-core script despite the site's Content-Security-Policy. */
+    public BrowserContext auditingPhone(String baseUrl) {
+        return browser.newContext(new NewContextOptions().setBaseURL(baseUrl).setViewportSize(360, 740).setLocale("id-ID")
+                .setBypassCSP(true));
+    }
+
     @Override
     public void close() {
         browser.close();

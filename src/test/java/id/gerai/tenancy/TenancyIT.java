@@ -24,6 +24,10 @@ class TenancyIT {
     MockMvc mvc;
     @Autowired
     Fixtures fixtures;
+    @Autowired
+    TenancyApi tenancy;
+    @Autowired
+    id.gerai.region.RegionApi regions;
 
     @Test
     void managerManagesOwnTenantOnly() throws Exception {
@@ -89,6 +93,35 @@ class TenancyIT {
                 .andExpect(content().string(containsString("DINAS-MILIKKU")))
                 .andExpect(content().string(not(containsString("DINAS-LAIN"))));
         mvc.perform(get("/manage/" + other.slug() + "/audit").cookie(session)).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void platformAdminCreatesATenantWithItsFirstManagerThroughThePage() throws Exception {
+        var admin = login(fixtures.platformAdmin());
+        var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+        mvc.perform(post("/platform/tenants").cookie(admin).with(csrf).param("regionCode", "bukan-kode"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Kode wilayah ini tidak dikenal")));
+
+        String code = freeRegencyCode();
+        String managerEmail = "pengelola." + java.util.UUID.randomUUID().toString().substring(0, 6) + "@contoh.id";
+        mvc.perform(post("/platform/tenants").cookie(admin).with(csrf).param("regionCode", code)
+                        .param("managerName", "Pengelola Baru").param("managerEmail", managerEmail).param("managerPassword", Fixtures.PASSWORD))
+                .andExpect(status().is3xxRedirection());
+        Tenant created = tenancy.tenants().stream().filter(t -> t.regionCode().equals(code)).findFirst().orElseThrow();
+        mvc.perform(get("/manage/" + created.slug()).cookie(login(managerEmail)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(created.name())));
+        mvc.perform(post("/platform/tenants").cookie(admin).with(csrf).param("regionCode", code))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Daerah ini sudah terdaftar")));
+    }
+
+    private String freeRegencyCode() {
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        tenancy.tenants().forEach(t -> taken.add(t.regionCode()));
+        return regions.children("").stream().flatMap(p -> regions.children(p.code()).stream())
+                .map(id.gerai.region.Region::code).filter(c -> !taken.contains(c)).findAny().orElseThrow();
     }
 
     /** Logs in through the form; the session lives in the database, so the cookie is what identifies it. */

@@ -1,0 +1,95 @@
+package id.gerai.browser;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Keyboard;
+import com.microsoft.playwright.Page;
+import id.gerai.identity.Role;
+import id.gerai.support.Browser;
+import id.gerai.support.Fixtures;
+import id.gerai.support.GeraiIntegrationTest;
+import id.gerai.tenancy.Tenant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The pages pass axe-core's WCAG 2.1 A/AA rules and start with a working skip link, on a small phone. */
+@GeraiIntegrationTest
+class AccessibilityIT {
+
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Fixtures fixtures;
+
+    @BeforeAll
+    static void start() {
+        browser = Browser.launch();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void publicPagesPassInBothLanguages() {
+        Tenant tenant = fixtures.newTenant();
+        fixtures.newAgency(tenant, "DUKCAPIL");
+        try (BrowserContext context = browser.auditingPhone("http://localhost:" + port)) {
+            Page page = context.newPage();
+            for (String lang : List.of("id", "en")) {
+                for (String path : List.of("/", "/register", "/login", "/forgot-password", "/regions", "/regions?q=tangerang",
+                        "/regions/36.71", "/t/" + tenant.slug())) {
+                    page.navigate(path + (path.contains("?") ? "&" : "?") + "lang=" + lang);
+                    assertThat(Browser.accessibilityViolations(page)).as(path + " in " + lang).isEmpty();
+                }
+            }
+            page.navigate("/register?lang=id");
+            page.locator("button[type=submit]").click();
+            assertThat(Browser.accessibilityViolations(page)).as("register with errors").isEmpty();
+        }
+    }
+
+    @Test
+    void staffPagesPass() {
+        Tenant tenant = fixtures.newTenant();
+        String manager = fixtures.staffWithRole(tenant, Role.PENGELOLA_MPP);
+        try (BrowserContext context = browser.auditingPhone("http://localhost:" + port)) {
+            Page page = context.newPage();
+            page.navigate("/login");
+            page.locator("#login").fill(manager);
+            page.locator("#password").fill(Fixtures.PASSWORD);
+            page.locator("button[type=submit]").click();
+            for (String path : List.of("/account", "/manage/" + tenant.slug(), "/manage/" + tenant.slug() + "/audit")) {
+                page.navigate(path);
+                assertThat(Browser.accessibilityViolations(page)).as(path).isEmpty();
+            }
+            page.navigate("/manage/" + tenant.slug());
+            page.locator("#agency-code").fill("bukan kode!");
+            page.locator("#agency-code").press("Enter");
+            assertThat(Browser.accessibilityViolations(page)).as("manage page with errors").isEmpty();
+        }
+    }
+
+    @Test
+    void theFirstTabReachesTheSkipLinkWhichMovesFocusToTheMainContent() {
+        try (BrowserContext context = browser.phone("http://localhost:" + port)) {
+            Page page = context.newPage();
+            page.navigate("/");
+            Keyboard keyboard = page.keyboard();
+            keyboard.press("Tab");
+            assertThat(page.evaluate("document.activeElement.className")).isEqualTo("skip-link");
+            keyboard.press("Enter");
+            assertThat(page.evaluate("document.activeElement.id")).isEqualTo("main");
+        }
+    }
+}
