@@ -68,7 +68,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/openapi/**", "/api/docs/**", "/api/docs").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/regions/**", "/api/tenants", "/api/tenants/*",
-                                "/api/tenants/*/agencies", "/api/tenants/*/service-points", "/api/tenants/*/calendar", "/api/tenants/*/calendar/deadline").permitAll()
+                                "/api/tenants/*/agencies", "/api/tenants/*/service-points", "/api/tenants/*/calendar",
+                                "/api/tenants/*/calendar/deadline", "/api/tenants/*/services", "/api/tenants/*/services/**",
+                                "/api/catalog/designs").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/accounts", "/api/password-reset", "/api/password-reset/confirm").permitAll()
                         .requestMatchers("/api/platform/**").hasRole("ADMIN_PLATFORM")
                         .anyRequest().authenticated());
