@@ -142,7 +142,9 @@ class CatalogApiIT {
         mvc.perform(get(s.base() + "/" + id + "/versions")).andExpect(status().isOk())
                 .andExpect(jsonPath("$", hasSize(1))).andExpect(jsonPath("$[0].status").value("PUBLISHED"));
         mvc.perform(as(get(s.base() + "/" + id + "/versions"), s.admin())).andExpect(jsonPath("$", hasSize(2)));
-        mvc.perform(get(s.base() + "/" + id + "/versions/1")).andExpect(status().isOk());
+        mvc.perform(get(s.base() + "/" + id + "/versions/1")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.createdBy").isEmpty()); // an account id is for editors only
+        mvc.perform(as(get(s.base() + "/" + id + "/versions/1"), s.admin())).andExpect(jsonPath("$.createdBy").isNotEmpty());
         mvc.perform(get(s.base() + "/" + id + "/versions/2")).andExpect(status().isForbidden());
         mvc.perform(get(s.base() + "/" + UUID.randomUUID() + "/versions/1")).andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("catalog-version-not-found"));
