@@ -1,5 +1,7 @@
 package id.gerai.catalog;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,8 +15,9 @@ import java.util.Objects;
  * ({@code format} = {@value #FORMAT}). The same shape is what the editor saves, what an export writes and
  * what an import reads, so a design copied between tenants or installations loses nothing.
  *
- * <p>Missing lists and maps are read as empty ones (never {@code null}), so two designs with the same
- * content are {@code equals}, whichever way they were made.
+ * <p>Missing lists and maps are read as empty ones and missing numbers as zero (never {@code null}), so a
+ * half-finished design can be saved as a draft, and two designs with the same content are {@code equals},
+ * whichever way they were made.
  *
  * @param format         always {@value #FORMAT}; an import with another value is refused
  * @param name           the service's name in Bahasa Indonesia (required, also for a draft)
@@ -45,7 +48,7 @@ public record ServiceDesign(
         List<String> channels,
         Map<StandardComponent, String> standard,
         BigDecimal fee,
-        int timeLimitDays,
+        @JsonSetter(nulls = Nulls.AS_EMPTY) int timeLimitDays,
         List<RequiredDocument> documents,
         Form form,
         Procedure procedure,
@@ -68,7 +71,8 @@ public record ServiceDesign(
     }
 
     /** A document the citizen uploads. {@code types} are MIME types checked by content, not by file name. */
-    public record RequiredDocument(String code, String name, String nameEn, boolean mandatory, List<String> types, int maxSizeKb) {
+    public record RequiredDocument(String code, String name, String nameEn, @JsonSetter(nulls = Nulls.AS_EMPTY) boolean mandatory,
+                                   List<String> types, @JsonSetter(nulls = Nulls.AS_EMPTY) int maxSizeKb) {
 
         public RequiredDocument {
             types = list(types);
@@ -151,8 +155,9 @@ public record ServiceDesign(
      * @param parallelGroup steps with the same group run in parallel and must all approve; {@code null} for none
      * @param finalApproval whether this step's approval decides the application (exactly one step, the last)
      */
-    public record Step(String code, String name, String nameEn, String role, String agencyCode, int days,
-                       List<String> actions, String parallelGroup, boolean finalApproval) {
+    public record Step(String code, String name, String nameEn, String role, String agencyCode,
+                       @JsonSetter(nulls = Nulls.AS_EMPTY) int days, List<String> actions, String parallelGroup,
+                       @JsonSetter(nulls = Nulls.AS_EMPTY) boolean finalApproval) {
 
         public Step {
             actions = list(actions);

@@ -107,7 +107,7 @@ class CatalogApiController {
                 .orElseThrow(() -> GeraiException.notFound("catalog-service-not-found"));
         ServiceVersion current = catalog.current(tenant.id(), serviceId)
                 .orElseThrow(() -> GeraiException.notFound("catalog-service-not-found"));
-        return new ServiceView(service, current);
+        return new ServiceView(service, forReader(tenant, service, current));
     }
 
     @Operation(summary = "The service's versions, newest first, with what changed in each (drafts only for its editors)")
@@ -117,6 +117,8 @@ class CatalogApiController {
         boolean editor = catalog.mayEdit(tenant.id(), service.agencyId());
         return catalog.history(tenant.id(), serviceId).stream()
                 .filter(v -> editor || v.status() != VersionStatus.DRAFT)
+                .map(v -> editor ? v : new VersionEntry(v.version(), v.status(), v.changeNote(), null, v.createdAt(),
+                        v.publishedAt(), v.retiredAt(), v.changes()))
                 .toList();
     }
 
@@ -241,13 +243,23 @@ class CatalogApiController {
 
     // --- helpers ------------------------------------------------------------------------------------------
 
+    /** A version the caller may read: drafts only for the service's editors. */
     private ServiceVersion readable(Tenant tenant, UUID serviceId, int version) {
         ServiceVersion v = catalog.version(tenant.id(), serviceId, version)
                 .orElseThrow(() -> GeraiException.notFound("catalog-version-not-found"));
         if (v.status() == VersionStatus.DRAFT) {
             requireEditor(tenant, serviceId);
         }
-        return v;
+        return forReader(tenant, requireService(tenant, serviceId), v);
+    }
+
+    /** Who made a version (an account id) is for the service's editors only. */
+    private ServiceVersion forReader(Tenant tenant, ServiceSummary service, ServiceVersion v) {
+        if (catalog.mayEdit(tenant.id(), service.agencyId())) {
+            return v;
+        }
+        return new ServiceVersion(v.tenant(), v.serviceId(), v.version(), v.status(), v.design(), v.changeNote(), null,
+                v.createdAt(), v.publishedAt(), v.retiredAt());
     }
 
     private void requireEditor(Tenant tenant, UUID serviceId) {

@@ -21,6 +21,7 @@ import id.gerai.platform.GeraiException;
 import id.gerai.identity.NikValidator;
 import id.gerai.region.RegionApi;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,8 @@ class SchemaFormValidator implements FormValidator {
 
     static final String META_SCHEMA = FormFields.DIALECT;
     private static final int CACHE_LIMIT = 500;
+    private static final String REGION_VILLAGE = "catalog.form.error.region-village";
+    private static final String REGION_UNKNOWN = "catalog.form.error.format.region-code";
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
     private static final Pattern PHONE = Pattern.compile("^(\\+62|62|0)[2-9]\\d{6,11}$");
     /** Formats a Gerai form may use; any other is a design error (see {@link #knownFormat}). */
@@ -102,15 +105,16 @@ class SchemaFormValidator implements FormValidator {
             throw GeraiException.invalid("catalog-form-schema-invalid");
         }
         JsonNode node = data instanceof JsonNode n ? n : json.valueToTree(data);
-        List<FormProblem> problems = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>();
+        Map<String, FormProblem> byPath = new LinkedHashMap<>();
         for (Error e : schema.validate(node)) {
             FormProblem p = problem(e);
-            if (seen.add(p.path())) {
-                problems.add(p);
+            FormProblem earlier = byPath.get(p.path());
+            // a code that is not of a village says more than "unknown region": "choose down to the village"
+            if (earlier == null || p.code().equals(REGION_VILLAGE) && earlier.code().equals(REGION_UNKNOWN)) {
+                byPath.put(p.path(), p);
             }
         }
-        return new FormValidation(problems);
+        return new FormValidation(new ArrayList<>(byPath.values()));
     }
 
     /**
@@ -193,7 +197,7 @@ class SchemaFormValidator implements FormValidator {
 
     private static String patternKey(String pattern) {
         if (FormFields.VILLAGE_PATTERN.equals(pattern)) {
-            return "catalog.form.error.region-village";
+            return REGION_VILLAGE;
         }
         if (FormFields.RT_RW_PATTERN.equals(pattern)) {
             return "catalog.form.error.rt-rw";
