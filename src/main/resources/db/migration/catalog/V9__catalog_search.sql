@@ -4,7 +4,7 @@
 -- in service_version. Texts are normalised in Java (SearchVocabulary.normalize): lower case, accents and
 -- punctuation dropped, spelling variants ("akte") replaced by one form ("akta").
 
-create extension if not exists pg_trgm;
+-- pg_trgm (trigram similarity) is created by V3__region.sql.
 
 create table service_search (
     tenant_id uuid not null,
