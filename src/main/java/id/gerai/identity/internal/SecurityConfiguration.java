@@ -86,7 +86,7 @@ class SecurityConfiguration {
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?loggedOut").deleteCookies("GERAI_SESSION"))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP)))
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/", "/regions", "/regions/**", "/t/**", "/register", "/login", "/forgot-password",
+                        .requestMatchers("/", "/regions", "/regions/**", "/services", "/services/**", "/t/**", "/register", "/login", "/forgot-password",
                                 "/reset-password", "/demo/mailbox", "/css/**", "/js/**", "/img/**", "/webjars/**",
                                 "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll()
