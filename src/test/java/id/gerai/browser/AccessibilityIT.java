@@ -5,46 +5,22 @@ import com.microsoft.playwright.Keyboard;
 import com.microsoft.playwright.Page;
 import id.gerai.identity.Role;
 import id.gerai.support.Browser;
+import id.gerai.support.BrowserTest;
 import id.gerai.support.Fixtures;
-import id.gerai.support.GeraiIntegrationTest;
 import id.gerai.tenancy.Tenant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The pages pass axe-core's WCAG 2.1 A/AA rules and start with a working skip link, on a small phone. */
-@GeraiIntegrationTest
-class AccessibilityIT {
-
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    Fixtures fixtures;
-
-    @BeforeAll
-    static void start() {
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class AccessibilityIT extends BrowserTest {
 
     @Test
     void publicPagesPassInBothLanguages() {
         Tenant tenant = fixtures.newTenant();
         fixtures.newAgency(tenant, "DUKCAPIL");
-        try (BrowserContext context = browser.auditingPhone("http://localhost:" + port)) {
+        try (BrowserContext context = browser.auditingPhone(baseUrl())) {
             Page page = context.newPage();
             for (String lang : List.of("id", "en")) {
                 for (String path : List.of("/", "/register", "/login", "/forgot-password", "/regions", "/regions?q=tangerang",
@@ -63,7 +39,7 @@ class AccessibilityIT {
     void staffPagesPass() {
         Tenant tenant = fixtures.newTenant();
         String manager = fixtures.staffWithRole(tenant, Role.PENGELOLA_MPP);
-        try (BrowserContext context = browser.auditingPhone("http://localhost:" + port)) {
+        try (BrowserContext context = browser.auditingPhone(baseUrl())) {
             Page page = context.newPage();
             page.navigate("/login");
             page.locator("#login").fill(manager);
@@ -82,7 +58,7 @@ class AccessibilityIT {
 
     @Test
     void theFirstTabReachesTheSkipLinkWhichMovesFocusToTheMainContent() {
-        try (BrowserContext context = browser.phone("http://localhost:" + port)) {
+        try (BrowserContext context = browser.phone(baseUrl())) {
             Page page = context.newPage();
             page.navigate("/");
             Keyboard keyboard = page.keyboard();

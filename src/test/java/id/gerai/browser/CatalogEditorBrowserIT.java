@@ -7,14 +7,10 @@ import com.microsoft.playwright.options.AriaRole;
 import id.gerai.catalog.StandardComponent;
 import id.gerai.identity.Role;
 import id.gerai.support.Browser;
+import id.gerai.support.BrowserTest;
 import id.gerai.support.Fixtures;
-import id.gerai.support.GeraiIntegrationTest;
 import id.gerai.tenancy.Tenant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,34 +19,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An admin builds a new service in the no-code editor (three fields, two required documents, a two-step
  * procedure), publishes it, and a citizen finds it with a misspelt search — in Chromium, on a phone.
  */
-@GeraiIntegrationTest
-class CatalogEditorBrowserIT {
-
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    Fixtures fixtures;
-
-    @BeforeAll
-    static void start() {
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class CatalogEditorBrowserIT extends BrowserTest {
 
     @Test
     void adminBuildsAndPublishesAServiceThatACitizenFindsDespiteATypo() {
         Tenant tenant = fixtures.newTenant();
         fixtures.newAgency(tenant, "DISNAKER");
         String admin = fixtures.staffWithRole(tenant, Role.PENGELOLA_MPP);
-        try (BrowserContext context = browser.auditingPhone("http://localhost:" + port)) {
+        try (BrowserContext context = browser.auditingPhone(baseUrl())) {
             Page page = context.newPage();
             page.navigate("/login");
             page.getByLabel("E-mail atau NIK").fill(admin);
@@ -105,7 +81,7 @@ class CatalogEditorBrowserIT {
             assertThat(page.getByRole(AriaRole.STATUS)).containsText("Layanan diterbitkan");
         }
 
-        try (BrowserContext citizen = browser.phone("http://localhost:" + port)) {
+        try (BrowserContext citizen = browser.phone(baseUrl())) {
             Page page = citizen.newPage();
             page.navigate("/services?q=" + java.net.URLEncoder.encode("kartu pencri kerja", java.nio.charset.StandardCharsets.UTF_8));
             Locator result = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Kartu Pencari Kerja")).first();

@@ -4,45 +4,21 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import id.gerai.identity.Role;
 import id.gerai.support.Browser;
+import id.gerai.support.BrowserTest;
 import id.gerai.support.Fixtures;
-import id.gerai.support.GeraiIntegrationTest;
 import id.gerai.tenancy.Tenant;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What a person does on the pages, in a real Chromium on a 360-pixel-wide screen. */
-@GeraiIntegrationTest
-class FoundationBrowserIT {
-
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    Fixtures fixtures;
-
-    @BeforeAll
-    static void start() {
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class FoundationBrowserIT extends BrowserTest {
 
     @Test
     void citizenRegistersLogsInSwitchesLanguageAndLogsOut() {
-        try (BrowserContext context = browser.phone("http://localhost:" + port)) {
+        try (BrowserContext context = browser.phone(baseUrl())) {
             Page page = context.newPage();
             page.navigate("/");
             page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Daftar").setExact(true)).click();
@@ -97,7 +73,7 @@ class FoundationBrowserIT {
         Tenant other = fixtures.newTenant();
         fixtures.newAgency(mine, "DUKCAPIL");
         String manager = fixtures.staffWithRole(mine, Role.PENGELOLA_MPP);
-        try (BrowserContext context = browser.phone("http://localhost:" + port)) {
+        try (BrowserContext context = browser.phone(baseUrl())) {
             Page page = context.newPage();
             page.navigate("/login");
             page.getByLabel("E-mail atau NIK").fill(manager);
