@@ -24,7 +24,7 @@ class AccessibilityIT extends BrowserTest {
             Page page = context.newPage();
             for (String lang : List.of("id", "en")) {
                 for (String path : List.of("/", "/register", "/login", "/forgot-password", "/regions", "/regions?q=tangerang",
-                        "/regions/36.71", "/t/" + tenant.slug())) {
+                        "/regions/36.71", "/t/" + tenant.slug(), "/services", "/services?q=akta+lahr", "/t/" + tenant.slug() + "/services")) {
                     page.navigate(path + (path.contains("?") ? "&" : "?") + "lang=" + lang);
                     assertThat(Browser.accessibilityViolations(page)).as(path + " in " + lang).isEmpty();
                 }
@@ -38,6 +38,7 @@ class AccessibilityIT extends BrowserTest {
     @Test
     void staffPagesPass() {
         Tenant tenant = fixtures.newTenant();
+        fixtures.newAgency(tenant, "DUKCAPIL");
         String manager = fixtures.staffWithRole(tenant, Role.PENGELOLA_MPP);
         try (BrowserContext context = browser.auditingPhone(baseUrl())) {
             Page page = context.newPage();
@@ -45,7 +46,8 @@ class AccessibilityIT extends BrowserTest {
             page.locator("#login").fill(manager);
             page.locator("#password").fill(Fixtures.PASSWORD);
             page.locator("button[type=submit]").click();
-            for (String path : List.of("/account", "/manage/" + tenant.slug(), "/manage/" + tenant.slug() + "/audit")) {
+            for (String path : List.of("/account", "/manage/" + tenant.slug(), "/manage/" + tenant.slug() + "/audit",
+                    "/manage/" + tenant.slug() + "/calendar", "/manage/" + tenant.slug() + "/services", "/manage/" + tenant.slug() + "/designs")) {
                 page.navigate(path);
                 assertThat(Browser.accessibilityViolations(page)).as(path).isEmpty();
             }
