@@ -91,8 +91,10 @@ class CatalogIndexer {
             Tenant tenant = tenancy.byId(event.tenant()).orElseThrow(() -> new IllegalStateException("Unknown tenant " + event.tenant()));
             Agency agency = tenancy.agencies(event.tenant()).stream().filter(a -> a.id().equals(stored.agencyId())).findFirst()
                     .orElseThrow(() -> new IllegalStateException("Unknown agency " + stored.agencyId() + " of tenant " + event.tenant()));
-            index.upsert(row(tenant, agency, stored));
-            index.addWords(event.tenant(), event.serviceId());
+            SearchRepository.Doc doc = index.upsert(row(tenant, agency, stored));
+            if (doc.inserted()) {
+                index.addWords(doc.id());
+            }
         });
         browseCounts.forget();
     }
@@ -116,8 +118,8 @@ class CatalogIndexer {
             total += reindex(tenant);
         }
         TenantContext.runAcrossTenants(() -> {
-            tx.executeWithoutResult(s -> index.rebuildWords());
-            index.analyze();
+            tx.executeWithoutResult(s -> index.pruneDocsAndRebuildWords());
+            index.tidyUp();
         });
         browseCounts.forget();
         log.info("Catalogue search index rebuilt: {} services in {} ms", total, (System.nanoTime() - started) / 1_000_000);

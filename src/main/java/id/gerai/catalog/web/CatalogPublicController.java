@@ -182,7 +182,8 @@ class CatalogPublicController {
         model.addAttribute("searched", searched);
         model.addAttribute("result", result);
         model.addAttribute("hits", result == null ? List.of() : result.hits().stream().map(h -> hit(h, acrossTenants, locale)).toList());
-        model.addAttribute("total", result == null ? 0 : result.total());
+        model.addAttribute("total", result == null ? 0 : result.shownTotal());
+        model.addAttribute("more", result != null && result.more());
         model.addAttribute("mode", result == null ? "" : result.mode().name());
         CatalogQuery understood = result == null ? null : result.query();
         boolean corrected = understood != null && !understood.corrections().isEmpty() && !understood.isEmpty();

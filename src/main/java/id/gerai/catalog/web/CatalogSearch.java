@@ -25,8 +25,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 class CatalogSearch {
 
     static final int PAGE_SIZE = 20;
-    static final int MAX_PAGE = 100;
+    /**
+     * Pages a search offers at most: 200 services. Across all regions a broad word matches thousands;
+     * choosing a region or a category helps more than page 57.
+     */
+    static final int MAX_PAGE = 10;
     static final int MAX_QUERY_LENGTH = 100;
+    /** Matches are counted up to the last reachable page and one more: "more than 200". */
+    static final int COUNT_CAP = MAX_PAGE * PAGE_SIZE + 1;
     /** Trigram neighbours fetched per unknown word; the edit distance then picks among them. */
     static final int NEIGHBOURS = 8;
 
@@ -41,6 +47,16 @@ class CatalogSearch {
 
         int pages() {
             return (int) Math.min(MAX_PAGE, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        }
+
+        /** Whether more services match than were counted ({@link #COUNT_CAP}): "more than 200". */
+        boolean more() {
+            return total >= COUNT_CAP;
+        }
+
+        /** The number to show: the count, or the cap's round figure when there are more. */
+        long shownTotal() {
+            return more() ? COUNT_CAP - 1 : total;
         }
     }
 
@@ -74,37 +90,41 @@ class CatalogSearch {
     }
 
     private Result inTransaction(String text, Filter filter, int page) {
-        return readOnly.execute(status -> find(text, filter, page));
+        return readOnly.execute(status -> {
+            // Which index serves a search depends on its values (a pattern's trigrams, how common a word is);
+            // a generic plan, which the driver and the server switch to after a few executions of the same
+            // statement, cannot know them and may scan instead.
+            jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+            return find(text, filter, page);
+        });
     }
 
     private Result find(String text, Filter filter, int page) {
         int offset = (page - 1) * PAGE_SIZE;
         if (text == null || text.isBlank()) {
-            Page list = index.list(filter, PAGE_SIZE, offset);
+            Page list = index.list(filter, PAGE_SIZE, offset, COUNT_CAP);
             return new Result(list.hits(), list.total(), page, Mode.LIST, null);
         }
         CatalogQuery query = CatalogQuery.analyze(text, vocabulary, lexicon());
         if (query.isEmpty()) {
             return new Result(List.of(), 0, page, Mode.NOTHING, query);
         }
-        Page all = index.search(query, filter, PAGE_SIZE, offset);
-        if (!all.hits().isEmpty()) {
+        Page all = index.searchAllWords(query, filter, PAGE_SIZE, offset, COUNT_CAP);
+        if (all.total() > 0) {
             return new Result(all.hits(), all.total(), page, Mode.ALL_WORDS, query);
         }
-        if (offset > 0 && index.anyMatch(query, filter)) {
-            return new Result(List.of(), 0, page, Mode.ALL_WORDS, query); // past the last page
-        }
         if (query.groups().size() > 1) {
-            Page some = index.searchSomeWords(query, filter, PAGE_SIZE, offset);
-            if (some.total() > 0 || offset > 0) {
+            Page some = index.search(SearchRepository.Match.someWords(query), filter, PAGE_SIZE, offset, COUNT_CAP);
+            if (some.total() > 0) {
                 return new Result(some.hits(), some.total(), page, Mode.SOME_WORDS, query);
             }
         }
         String normalized = vocabulary.normalize(text);
         if (normalized.length() >= 3) {
-            // see SearchRepository.searchSimilar: the trigram index, never a scan computing every similarity
+            // The planner underestimates how many names share common trigrams and may choose to compute the
+            // similarity of every text instead of asking the trigram index.
             jdbc.sql("set local enable_seqscan = off").update();
-            Page similar = index.searchSimilar(normalized, filter, PAGE_SIZE, offset);
+            Page similar = index.search(SearchRepository.Match.similarName(normalized), filter, PAGE_SIZE, offset, COUNT_CAP);
             if (similar.total() > 0) {
                 return new Result(similar.hits(), similar.total(), page, Mode.SIMILAR, query);
             }

@@ -141,6 +141,41 @@ class CatalogSearchTests {
     }
 
     @Test
+    void acrossTenantsTheRankingIsTheSameAndPagesContinueFromNameMatchesToOtherMatches() {
+        String word = "zq" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 6);
+        Tenant other = fixtures.newTenant();
+        UUID agency = fixtures.newAgency(other, "DISDUK");
+        ServiceDesign base = SampleServices.byKind("AKTA_KELAHIRAN").design();
+        for (Tenant t : List.of(tenant, other)) {
+            UUID a = t == tenant ? dukcapil : agency;
+            data.publish(t, a, word + "-a", withName(base, word + " Kelahiran", "Pencatatan."));
+            data.publish(t, a, word + "-b", withName(base, word + " Kelahiran Pelaporan Terlambat", "Pencatatan."));
+            data.publish(t, a, word + "-c", withName(base, "Pencatatan " + word + " Kelahiran Anak", "Pencatatan."));
+            for (int i = 0; i < 10; i++) {
+                data.publish(t, a, word + "-d" + i, withName(base, "Surat Pengantar Nomor " + i, "Syarat " + word + " kelahiran."));
+            }
+        }
+        String query = word + " kelahiran";
+        CatalogSearch.Result mine = search.search(query, filter(), 1);
+        assertThat(mine.hits()).extracting(Hit::tier).startsWith(0, 1, 2, 3);
+        CatalogSearch.Result first = search.search(query, Filter.NONE, 1);
+        CatalogSearch.Result second = search.search(query, Filter.NONE, 2);
+        assertThat(first.total()).isEqualTo(26);
+        assertThat(second.total()).isEqualTo(26);
+        assertThat(first.hits()).hasSize(20);
+        assertThat(second.hits()).hasSize(6);
+        List<Hit> all = new java.util.ArrayList<>(first.hits());
+        all.addAll(second.hits());
+        assertThat(all).extracting(h -> h.tenantSlug() + "/" + h.slug()).doesNotHaveDuplicates().hasSize(26);
+        assertThat(all).extracting(Hit::tier).isSorted();
+        assertThat(all.subList(0, 6)).extracting(Hit::name).containsExactly(word + " Kelahiran", word + " Kelahiran",
+                word + " Kelahiran Pelaporan Terlambat", word + " Kelahiran Pelaporan Terlambat",
+                "Pencatatan " + word + " Kelahiran Anak", "Pencatatan " + word + " Kelahiran Anak");
+        assertThat(search.search(query, Filter.NONE, 3).hits()).isEmpty();
+        assertThat(search.search(query, Filter.NONE, 3).total()).isEqualTo(26);
+    }
+
+    @Test
     void whenNoServiceHasAllTheWordsThoseWithSomeAreOffered() {
         CatalogSearch.Result r = search.search("paspor sertifikat tanah", filter(), 1);
         assertThat(r.mode()).isEqualTo(CatalogSearch.Mode.SOME_WORDS);

@@ -1,0 +1,25 @@
+package id.gerai.bench;
+
+import java.util.Arrays;
+
+/**
+ * Entry point of {@code bench/run NAME}: runs one benchmark in this JVM and prints {@code name=value}
+ * lines on standard output (everything else goes to standard error).
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String name = args.length == 0 ? "" : args[0];
+        String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+        switch (name) {
+            case "search" -> id.gerai.catalog.web.SearchBenchmark.main(rest);
+            default -> {
+                System.err.println("usage: bench/run NAME   (benchmarks: search)");
+                System.exit(2);
+            }
+        }
+    }
+}
