@@ -53,6 +53,21 @@ class MessageBundleTests {
     }
 
     @Test
+    void everyKeyHasOneHome() throws IOException {
+        java.util.Map<String, Path> seen = new java.util.HashMap<>();
+        List<String> twice = new ArrayList<>();
+        for (Path b : bundles()) {
+            for (String k : load(b).stringPropertyNames()) {
+                Path first = seen.putIfAbsent(k, b);
+                if (first != null) {
+                    twice.add(k + " in " + first.getFileName() + " and " + b.getFileName());
+                }
+            }
+        }
+        assertThat(twice).as("a key defined in two bundles: the first one silently wins").isEmpty();
+    }
+
+    @Test
     void everyLiteralKeyUsedInATemplateExists() throws IOException {
         Set<String> keys = new TreeSet<>();
         for (Path b : bundles()) {
