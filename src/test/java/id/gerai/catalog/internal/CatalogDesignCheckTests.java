@@ -245,7 +245,7 @@ class CatalogDesignCheckTests {
     @Test
     void everyCheckHasAMessageInBothLanguages() {
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasenames("i18n/catalog");
+        messages.setBasenames("i18n/catalog", "i18n/catalog-public");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
         DesignProblem p = DesignProblem.of("standard.BIAYA", "catalog.check.missing-standard", StandardComponent.BIAYA);
