@@ -50,9 +50,12 @@ class CatalogPublicController {
     private final PublishedServices services;
     private final TenancyApi tenancy;
     private final PublicFormat format;
+    private final id.gerai.catalog.CatalogApi catalog;
 
     CatalogPublicController(CatalogSearch search, BrowseCounts counts, PublishedServices services, TenancyApi tenancy,
-                            PublicFormat format) {
+                            PublicFormat format,
+                            id.gerai.catalog.CatalogApi catalog) {
+        this.catalog = catalog;
         this.search = search;
         this.counts = counts;
         this.services = services;
@@ -312,7 +315,8 @@ class CatalogPublicController {
     record ChannelView(String kind, List<ServicePoint> points) {
     }
 
-    record VersionView(int number, String publishedAt, String retiredAt, String changeNote, boolean current) {
+    record VersionView(int number, String publishedAt, String retiredAt, String changeNote, boolean current,
+                       List<id.gerai.catalog.DesignChange> changes) {
     }
 
     @GetMapping("/t/{tenant}/services/{slug}")
@@ -359,8 +363,12 @@ class CatalogPublicController {
                 .toList());
 
         List<PublishedServices.Version> versions = services.versions(tenant.id(), s.id());
+        // what changed in each published version, from the designs themselves (drafts never show here)
+        java.util.Map<Integer, List<id.gerai.catalog.DesignChange>> changes = new java.util.HashMap<>();
+        catalog.history(tenant.id(), s.id()).forEach(h -> changes.put(h.version(), h.changes()));
         model.addAttribute("versions", versions.stream().map(v -> new VersionView(v.number(), format.date(v.publishedAt(), locale),
-                v.retiredAt() == null ? null : format.date(v.retiredAt(), locale), v.changeNote(), v.number() == s.version())).toList());
+                v.retiredAt() == null ? null : format.date(v.retiredAt(), locale), v.changeNote(), v.number() == s.version(),
+                changes.getOrDefault(v.number(), List.of()))).toList());
 
         Optional<PublishedServices.Origin> origin = s.originTenant() == null ? Optional.empty()
                 : services.origin(s.originTenant(), s.originService());
@@ -369,6 +377,8 @@ class CatalogPublicController {
         model.addAttribute("originUrl", originTenant.map(t -> origin.map(PublishedServices.Origin::slug).filter(Objects::nonNull)
                 .map(o -> "/t/" + t.slug() + "/services/" + o).orElse("/t/" + t.slug())).orElse(null));
         model.addAttribute("copiedBy", services.copiedBy(tenant.id(), s.id()));
+        model.addAttribute("copies", catalog.copiesOf(tenant.id(), s.id()).copies().stream()
+                .filter(c -> !c.tenant().equals(tenant.id())).toList());
         return "catalog/public/service";
     }
 
