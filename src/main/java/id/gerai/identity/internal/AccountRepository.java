@@ -1,5 +1,6 @@
 package id.gerai.identity.internal;
 
+import id.gerai.identity.CitizenAccounts;
 import id.gerai.identity.GeraiUser;
 import id.gerai.identity.Membership;
 import id.gerai.identity.Role;
@@ -17,12 +18,26 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Accounts and memberships. Accounts are installation-wide; memberships are tenant rows under RLS. */
+/**
+ * Accounts and memberships. Accounts are installation-wide; memberships are tenant rows under RLS.
+ *
+ * <p>A citizen record made at a counter is unclaimed ({@code claimed_at} null): no password, and its e-mail
+ * is contact data, not a login name. Every lookup that leads to a login or a password-reset mail goes
+ * through {@link #findByLogin}, which sees claimed accounts only.
+ */
 @Repository
 class AccountRepository {
 
     record AccountRow(UUID id, String kind, String email, String phone, String fullName, String nik,
-                      String passwordHash, Set<Role> platformRoles, boolean enabled) {
+                      String passwordHash, Set<Role> platformRoles, boolean enabled, boolean claimed) {
+
+        boolean citizen() {
+            return "CITIZEN".equals(kind);
+        }
+
+        CitizenAccounts.Citizen toCitizen() {
+            return new CitizenAccounts.Citizen(id, fullName, nik, email, phone, claimed);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -31,13 +46,54 @@ class AccountRepository {
         this.jdbc = jdbc;
     }
 
+    /** Whether the address is the login name of an account (an unclaimed record's contact address is not). */
     boolean emailTaken(String email) {
-        return jdbc.sql("select exists(select 1 from account where lower(email) = lower(:email))")
+        return jdbc.sql("select exists(select 1 from account where lower(email) = lower(:email) and claimed_at is not null)")
                 .param("email", email).query(Boolean.class).single();
     }
 
-    boolean nikTaken(String nik) {
-        return jdbc.sql("select exists(select 1 from account where nik = :nik)").param("nik", nik).query(Boolean.class).single();
+    /** The account with this NIK, claimed or not (the NIK is unique across both). */
+    Optional<AccountRow> findByNik(String nik) {
+        return jdbc.sql("select * from account where nik = :nik").param("nik", nik).query(this::row).optional();
+    }
+
+    /**
+     * Records a walk-in citizen without a password; false when a record with the NIK appeared meanwhile (a
+     * concurrent walk-in or registration), so the caller reads that one instead of failing the transaction.
+     */
+    boolean insertUnclaimed(UUID id, String email, String phone, String fullName, String nik, UUID createdBy) {
+        return jdbc.sql("""
+                insert into account (id, kind, email, phone, full_name, nik, password_hash, claimed_at, created_by)
+                values (:id, 'CITIZEN', :email, :phone, :fullName, :nik, null, null, :createdBy)
+                on conflict (nik) where nik is not null do nothing
+                """)
+                .param("id", id).param("email", email).param("phone", phone).param("fullName", fullName)
+                .param("nik", nik).param("createdBy", createdBy)
+                .update() == 1;
+    }
+
+    /** Fills a missing phone or e-mail; the values already there are never overwritten. */
+    void addMissingContact(UUID id, String phone, String email) {
+        jdbc.sql("""
+                update account set phone = coalesce(nullif(phone, ''), :phone), email = coalesce(email, :email), updated_at = now()
+                where id = :id
+                """)
+                .param("id", id).param("phone", phone).param("email", email).update();
+    }
+
+    /**
+     * Turns an unclaimed record into a citizen's account; false when it was claimed meanwhile. The name on
+     * the record (typed from the KTP by an officer) is kept.
+     */
+    boolean claim(UUID id, String email, String phone, String passwordHash, Instant consentAt) {
+        return jdbc.sql("""
+                update account set email = :email, phone = :phone, password_hash = :hash, consent_at = :consentAt,
+                       claimed_at = now(), updated_at = now()
+                where id = :id and kind = 'CITIZEN' and claimed_at is null
+                """)
+                .param("id", id).param("email", email).param("phone", phone).param("hash", passwordHash)
+                .param("consentAt", java.sql.Timestamp.from(consentAt))
+                .update() == 1;
     }
 
     void insert(UUID id, String kind, String email, String phone, String fullName, String nik, String passwordHash, Instant consentAt) {
@@ -51,10 +107,12 @@ class AccountRepository {
                 .update();
     }
 
+    /** The claimed account with this e-mail address or NIK: unclaimed records have no login. */
     Optional<AccountRow> findByLogin(String login) {
         String column = login.matches("\\d{16}") ? "nik" : "lower(email)";
         String value = login.matches("\\d{16}") ? login : login.toLowerCase(java.util.Locale.ROOT);
-        return jdbc.sql("select * from account where " + column + " = :v").param("v", value).query(this::row).optional();
+        return jdbc.sql("select * from account where " + column + " = :v and claimed_at is not null")
+                .param("v", value).query(this::row).optional();
     }
 
     Optional<AccountRow> findById(UUID id) {
@@ -108,7 +166,7 @@ class AccountRepository {
     }
 
     GeraiUser toUser(AccountRow a) {
-        return new GeraiUser(a.id(), a.email(), a.fullName(), "CITIZEN".equals(a.kind()), a.platformRoles(),
+        return new GeraiUser(a.id(), a.email(), a.fullName(), a.citizen(), a.platformRoles(),
                 membershipsOf(a.id()), a.enabled(), a.passwordHash());
     }
 
@@ -117,6 +175,7 @@ class AccountRepository {
         Set<Role> platformRoles = roles.length == 0 ? EnumSet.noneOf(Role.class)
                 : Arrays.stream(roles).map(Role::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
         return new AccountRow(rs.getObject("id", UUID.class), rs.getString("kind"), rs.getString("email"), rs.getString("phone"),
-                rs.getString("full_name"), rs.getString("nik"), rs.getString("password_hash"), platformRoles, rs.getBoolean("enabled"));
+                rs.getString("full_name"), rs.getString("nik"), rs.getString("password_hash"), platformRoles, rs.getBoolean("enabled"),
+                rs.getTimestamp("claimed_at") != null);
     }
 }

@@ -5,7 +5,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
-/** Looks a person up by e-mail, or by NIK for citizens who prefer it. */
+/**
+ * Looks a person up by e-mail, or by NIK for citizens who prefer it. A citizen record made at a counter and
+ * not yet claimed is "unknown" here, so it cannot log in and is answered like a name that does not exist.
+ */
 @Component
 class AccountUserDetailsService implements UserDetailsService {
 
@@ -18,7 +21,7 @@ class AccountUserDetailsService implements UserDetailsService {
     @Override
     public UserDetails loadUserByUsername(String login) {
         String value = login == null ? "" : login.strip();
-        return accounts.findByLogin(value).map(accounts::toUser)
+        return accounts.findByLogin(value).filter(AccountRepository.AccountRow::claimed).map(accounts::toUser)
                 .orElseThrow(() -> new UsernameNotFoundException("unknown"));
     }
 }

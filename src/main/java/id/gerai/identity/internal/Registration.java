@@ -6,17 +6,38 @@ import id.gerai.identity.NikCheck;
 import id.gerai.identity.NikValidator;
 import id.gerai.platform.InvalidInput;
 import id.gerai.platform.Masking;
+import java.text.Normalizer;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** A citizen creates their one account for the whole installation. */
+/**
+ * A citizen creates their one account for the whole installation, or claims the record an officer made for
+ * them at a counter (see {@link WalkIn}).
+ *
+ * <p>Claiming: a registration with the NIK of an unclaimed record and the same full name (ignoring case and
+ * spacing) turns that record into the citizen's account, keeping its id, so the applications filed for them
+ * at the counter are theirs. Any other registration with a NIK already on file is refused with the one
+ * "NIK already registered" message, whether the record is claimed or the name differs, so the answer does
+ * not tell a claimed account from a counter record with another name.
+ *
+ * <p>Remaining risk: the NIK and the full name are not secrets. Both are printed on the KTP and the KK,
+ * which are photocopied for nearly every public service, so whoever holds such a copy can claim a walk-in
+ * citizen's record before the citizen does, and then read and act on what was filed for them. The refusal
+ * also confirms a guessed name for an unclaimed NIK (the NIK error disappears when the name is right),
+ * and registration is not throttled. Stronger proof is left for later: a one-time code sent to the phone
+ * the officer recorded, or a claim code printed on the counter receipt, or a Dukcapil identity check.
+ * A citizen who finds their record taken goes back to a counter; that is a manual case for now.
+ */
 @Service
-class Registration implements id.gerai.identity.CitizenAccounts {
+class Registration {
 
     /** What the citizen typed, from the page or the API. */
     record RegisterCitizen(String fullName, String nik, String email, String phone, String password,
@@ -25,6 +46,8 @@ class Registration implements id.gerai.identity.CitizenAccounts {
 
     static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
     static final Pattern PHONE = Pattern.compile("^(\\+62|62|0)8\\d{7,12}$");
+    static final int NAME_MAX = 150;
+    static final int EMAIL_MAX = 254;
     static final int PASSWORD_MIN = 10;
     static final int PASSWORD_MAX = 128;
 
@@ -44,18 +67,25 @@ class Registration implements id.gerai.identity.CitizenAccounts {
     UUID register(RegisterCitizen c) {
         var errors = new InvalidInput.Collector();
         String fullName = trim(c.fullName());
-        String email = trim(c.email()).toLowerCase(java.util.Locale.ROOT);
+        String email = trim(c.email()).toLowerCase(Locale.ROOT);
         String phone = trim(c.phone()).replaceAll("[\\s-]", "");
-        if (fullName.isEmpty() || fullName.length() > 150) {
+        if (fullName.isEmpty() || fullName.length() > NAME_MAX) {
             errors.add("fullName", fullName.isEmpty() ? "validation.required" : "validation.too-long");
         }
         NikCheck nik = nikValidator.check(c.nik());
+        Optional<AccountRepository.AccountRow> walkIn = Optional.empty();
         if (!nik.valid()) {
             errors.add("nik", "nik." + nik.errors().getFirst());
-        } else if (accounts.nikTaken(nik.nik())) {
-            errors.add("nik", "registration.nik-taken");
+        } else {
+            Optional<AccountRepository.AccountRow> onFile = accounts.findByNik(nik.nik());
+            if (onFile.isPresent() && !onFile.get().claimed() && sameName(onFile.get().fullName(), fullName)) {
+                walkIn = onFile;
+            } else if (onFile.isPresent()) {
+                // claimed, or a counter record under another name: one answer for both (see the class comment)
+                errors.add("nik", "registration.nik-taken");
+            }
         }
-        if (!EMAIL.matcher(email).matches() || email.length() > 254) {
+        if (!EMAIL.matcher(email).matches() || email.length() > EMAIL_MAX) {
             errors.add("email", "validation.email");
         } else if (accounts.emailTaken(email)) {
             errors.add("email", "registration.email-taken");
@@ -74,12 +104,15 @@ class Registration implements id.gerai.identity.CitizenAccounts {
         }
         errors.throwIfAny();
 
+        if (walkIn.isPresent()) {
+            return claim(walkIn.get().id(), email, phone, passwords.encode(password), nik.nik());
+        }
         UUID id = UUID.randomUUID();
         try {
             accounts.insert(id, "CITIZEN", email, phone, fullName, nik.nik(), passwords.encode(password), Instant.now());
-        } catch (org.springframework.dao.DuplicateKeyException e) {
-            // two registrations raced past the checks above; the unique index decided
-            throw InvalidInput.of("email", "registration.email-taken");
+        } catch (DuplicateKeyException e) {
+            // two registrations (or a registration and a walk-in) raced past the checks above; the unique index decided
+            throw duplicate(e);
         }
         audit.record(AuditEvent.of(null, "identity.account.registered", "account", id, null,
                 Map.of("kind", "CITIZEN", "email", Masking.email(email), "nik", Masking.nik(nik.nik())))
@@ -87,10 +120,41 @@ class Registration implements id.gerai.identity.CitizenAccounts {
         return id;
     }
 
-    @Override
-    @Transactional
-    public UUID register(String fullName, String nik, String email, String phone, String password) {
-        return register(new RegisterCitizen(fullName, nik, email, phone, password, password, true));
+    private UUID claim(UUID id, String email, String phone, String passwordHash, String nik) {
+        boolean claimed;
+        try {
+            claimed = accounts.claim(id, email, phone, passwordHash, Instant.now());
+        } catch (DuplicateKeyException e) {
+            throw duplicate(e);
+        }
+        if (!claimed) {
+            // another registration claimed it between our read and our update
+            throw InvalidInput.of("nik", "registration.nik-taken");
+        }
+        audit.record(AuditEvent.of(null, "identity.account.claimed", "account", id, Map.of("claimed", false),
+                Map.of("claimed", true, "email", Masking.email(email), "nik", Masking.nik(nik)))
+                .byActor(id.toString()));
+        return id;
+    }
+
+    private static InvalidInput duplicate(DuplicateKeyException e) {
+        return String.valueOf(e.getMessage()).contains("account_nik_uq")
+                ? InvalidInput.of("nik", "registration.nik-taken")
+                : InvalidInput.of("email", "registration.email-taken");
+    }
+
+    /** A full name as stored: trimmed, runs of spaces made one. */
+    static String cleanName(String name) {
+        return name == null ? "" : name.strip().replaceAll("\\s+", " ");
+    }
+
+    /** Whether two spellings name the same person as typed from one KTP: case, spacing and Unicode forms ignored. */
+    static boolean sameName(String a, String b) {
+        return comparable(a).equals(comparable(b));
+    }
+
+    private static String comparable(String name) {
+        return cleanName(Normalizer.normalize(name == null ? "" : name, Normalizer.Form.NFKC)).toLowerCase(Locale.ROOT);
     }
 
     private static String trim(String s) {
