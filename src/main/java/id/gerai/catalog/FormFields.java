@@ -205,6 +205,55 @@ public final class FormFields {
         return new Fragment(s, ui);
     }
 
+    /** The editor's description of field {@code name} as the form holds it now; {@code null} when absent. */
+    public static Field field(Form form, String name) {
+        FieldUi ui = form.ui().get(name);
+        if (ui == null) {
+            return null;
+        }
+        Map<String, Object> properties = map(form.schema().get("properties"));
+        List<?> required = form.schema().get("required") instanceof List<?> l ? l : List.of();
+        return field(name, ui, map(properties.get(name)), required.contains(name));
+    }
+
+    /** Every top-level field of the form, in display order. */
+    public static List<Field> fields(Form form) {
+        List<Field> out = new ArrayList<>();
+        for (String name : form.order()) {
+            Field f = field(form, name);
+            if (f != null) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    private static Field field(String name, FieldUi ui, Map<String, Object> schema, boolean required) {
+        List<Field> items = List.of();
+        if (ui.widget() == Widget.GROUP) {
+            Map<String, Object> row = map(schema.get("items"));
+            Map<String, Object> rowProps = map(row.get("properties"));
+            List<?> rowRequired = row.get("required") instanceof List<?> l ? l : List.of();
+            items = new ArrayList<>();
+            for (String item : ui.itemOrder()) {
+                FieldUi itemUi = ui.items().get(item);
+                if (itemUi != null) {
+                    items.add(field(item, itemUi, map(rowProps.get(item)), rowRequired.contains(item)));
+                }
+            }
+        }
+        Integer maxLength = schema.get("maxLength") instanceof Number n ? n.intValue() : null;
+        BigDecimal min = schema.get("minimum") instanceof Number n ? new BigDecimal(n.toString()) : null;
+        BigDecimal max = schema.get("maximum") instanceof Number n ? new BigDecimal(n.toString()) : null;
+        return new Field(name, ui.widget(), required, ui.label(), ui.help().isEmpty() ? null : ui.help(), ui.options(),
+                maxLength, min, max, items);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object o) {
+        return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
     /** An empty form: an object that allows no fields yet. */
     public static Form emptyForm() {
         return form(List.of());

@@ -13,10 +13,22 @@ import org.springframework.http.HttpStatus;
 public class InvalidInput extends GeraiException {
 
     private final Map<String, String> fields;
+    private final Map<String, Object[]> arguments;
 
     public InvalidInput(Map<String, String> fields) {
+        this(fields, Map.of());
+    }
+
+    /** Field errors whose messages take arguments ({@code arguments} by field; fields without any may be left out). */
+    public InvalidInput(Map<String, String> fields, Map<String, Object[]> arguments) {
         super(HttpStatus.UNPROCESSABLE_CONTENT, "validation");
         this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        this.arguments = Collections.unmodifiableMap(new LinkedHashMap<>(arguments));
+    }
+
+    /** The arguments of {@code field}'s message; {@code null} when it has none. */
+    public Object[] arguments(String field) {
+        return arguments.get(field);
     }
 
     public static InvalidInput of(String field, String messageKey) {

@@ -62,6 +62,20 @@ public class Fixtures {
         return email;
     }
 
+    /** A staff account holding {@code role} for one agency and/or service point of {@code tenant}; its e-mail is returned. */
+    public String staffWithRole(Tenant tenant, Role role, UUID agencyId, UUID servicePointId) {
+        String email = role.name().toLowerCase() + "." + UUID.randomUUID().toString().substring(0, 8) + "@test.gerai.local";
+        UUID id = TenantContext.callAcrossTenants(() -> staff.createStaff(new StaffAccounts.NewStaff(email, "Petugas " + role.name(), null, PASSWORD)));
+        staff.grant(id, new Membership(tenant.id(), role, agencyId, servicePointId));
+        return email;
+    }
+
+    /** A desa/kelurahan inside the tenant's kabupaten/kota. */
+    public String villageOf(Tenant tenant) {
+        Region district = regions.children(tenant.regionCode()).getFirst();
+        return regions.children(district.code()).getFirst().code();
+    }
+
     public String platformAdmin() {
         String email = "admin." + UUID.randomUUID().toString().substring(0, 8) + "@test.gerai.local";
         UUID id = staff.createStaff(new StaffAccounts.NewStaff(email, "Admin Uji", null, PASSWORD));

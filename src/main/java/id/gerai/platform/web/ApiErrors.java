@@ -47,7 +47,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         ProblemDetail p = problem(e.status(), e.code());
         Locale locale = LocaleContextHolder.getLocale();
         Map<String, String> fields = new LinkedHashMap<>();
-        e.fields().forEach((field, key) -> fields.put(field, messages.getMessage(key, null, key, locale)));
+        e.fields().forEach((field, key) -> fields.put(field, messages.getMessage(key, e.arguments(field), key, locale)));
         p.setProperty("errors", fields);
         return p;
     }

@@ -1,0 +1,391 @@
+package id.gerai.application.internal;
+
+import id.gerai.application.Application;
+import id.gerai.application.ApplicationStatus;
+import id.gerai.application.AttachedDocument;
+import id.gerai.application.Channel;
+import id.gerai.application.Correction;
+import id.gerai.application.Decision;
+import id.gerai.application.HistoryEntry;
+import id.gerai.application.Note;
+import id.gerai.application.Task;
+import id.gerai.application.TaskStatus;
+import id.gerai.platform.TenantId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Rows of the application tables. Every statement names {@code tenant_id} and runs under the caller's tenant
+ * scope, except the lookups by tracking number and by applicant, which run across tenants on purpose (the
+ * service checks who may see the result).
+ */
+@Repository
+class ApplicationRepository {
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    static final String APP_COLUMNS = """
+            a.tenant_id, a.id, a.tracking_no, a.access_code, a.service_id, a.service_version, a.agency_id, a.applicant_id,
+            a.applicant_name, a.applicant_nik, a.applicant_email, a.applicant_phone, a.lang, a.channel, a.service_point_id,
+            a.filed_by, a.status, a.stage, a.form_data::text as form_data, a.correction::text as correction,
+            a.decision_reason, a.created_at, a.updated_at, a.submitted_at, a.due_at, a.paused_at, a.decided_at, a.lock_version""";
+
+    static final String TASK_COLUMNS = """
+            t.tenant_id, t.id, t.application_id, t.stage, t.step_code, t.role, t.agency_id, t.service_id, t.channel, t.status,
+            t.claimed_by, t.claimed_at, t.outcome, t.decided_by, t.decided_at, t.created_at, t.due_at, t.reminded_at,
+            t.escalated_at""";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    ApplicationRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    // --- application ------------------------------------------------------------------------------------
+
+    void insert(Application a, String idempotencyKey) {
+        jdbc.sql("""
+                        insert into application (tenant_id, id, tracking_no, access_code, service_id, service_version, agency_id,
+                            applicant_id, applicant_name, applicant_nik, applicant_email, applicant_phone, lang, channel,
+                            service_point_id, filed_by, status, stage, form_data, idempotency_key, created_at, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', 0, ?::jsonb, ?, ?, ?)""")
+                .params(a.tenant().value(), a.id(), a.trackingNo(), a.accessCode(), a.serviceId(), a.serviceVersion(),
+                        a.agencyId(), a.applicantId(), a.applicantName(), a.applicantNik(), a.applicantEmail(),
+                        a.applicantPhone(), a.lang(), a.channel().name(), a.servicePointId(), a.filedBy(),
+                        toJson(a.data()), idempotencyKey, ts(a.createdAt()), ts(a.createdAt()))
+                .update();
+    }
+
+    Optional<Application> find(TenantId tenant, UUID id) {
+        return jdbc.sql("select " + APP_COLUMNS + " from application a where a.tenant_id = ? and a.id = ?")
+                .params(tenant.value(), id).query(this::application).optional();
+    }
+
+    /** Locks the row until the transaction ends: every transition of one application goes through here. */
+    Optional<Application> lock(TenantId tenant, UUID id) {
+        return jdbc.sql("select " + APP_COLUMNS + " from application a where a.tenant_id = ? and a.id = ? for update")
+                .params(tenant.value(), id).query(this::application).optional();
+    }
+
+    Optional<Application> byIdempotencyKey(TenantId tenant, UUID applicantId, String key) {
+        return jdbc.sql("select " + APP_COLUMNS + " from application a where a.tenant_id = ? and a.applicant_id = ? and a.idempotency_key = ?")
+                .params(tenant.value(), applicantId, key).query(this::application).optional();
+    }
+
+    /** Across tenants: the caller must be in a cross-tenant scope. */
+    Optional<Application> byTracking(String trackingNo) {
+        return jdbc.sql("select " + APP_COLUMNS + " from application a where a.tracking_no = ?")
+                .param(trackingNo).query(this::application).optional();
+    }
+
+    /** Across tenants: the caller must be in a cross-tenant scope. */
+    List<Application> byApplicant(UUID applicantId, int limit) {
+        return jdbc.sql("select " + APP_COLUMNS + " from application a where a.applicant_id = ? order by a.created_at desc limit ?")
+                .params(applicantId, limit).query(this::application).list();
+    }
+
+    List<Application> filedBy(TenantId tenant, UUID officer, UUID servicePoint, int limit) {
+        return jdbc.sql("select " + APP_COLUMNS + """
+                         from application a where a.tenant_id = ? and (a.filed_by = ? or (? is not null and a.service_point_id = ?
+                             and a.channel <> 'ONLINE')) order by a.created_at desc limit ?""")
+                .params(tenant.value(), officer, servicePoint, servicePoint, limit).query(this::application).list();
+    }
+
+    List<Application> byNik(TenantId tenant, String nik, int limit) {
+        return jdbc.sql("select " + APP_COLUMNS + " from application a where a.tenant_id = ? and a.applicant_nik = ? order by a.created_at desc limit ?")
+                .params(tenant.value(), nik, limit).query(this::application).list();
+    }
+
+    void saveData(TenantId tenant, UUID id, Map<String, Object> data) {
+        jdbc.sql("""
+                        update application set form_data = ?::jsonb, updated_at = now(), lock_version = lock_version + 1
+                        where tenant_id = ? and id = ?""")
+                .params(toJson(data), tenant.value(), id).update();
+    }
+
+    /** Writes the status and the clock fields of a transition. */
+    void transition(TenantId tenant, UUID id, ApplicationStatus status, int stage, Instant submittedAt, Instant dueAt,
+                    Instant pausedAt, Instant decidedAt, Correction correction, String decisionReason) {
+        jdbc.sql("""
+                        update application set status = ?, stage = ?, submitted_at = ?, due_at = ?, paused_at = ?, decided_at = ?,
+                            correction = ?::jsonb, decision_reason = ?, updated_at = now(), lock_version = lock_version + 1
+                        where tenant_id = ? and id = ?""")
+                .params(status.name(), stage, ts(submittedAt), ts(dueAt), ts(pausedAt), ts(decidedAt),
+                        correction == null ? null : json.writeValueAsString(correction), decisionReason, tenant.value(), id)
+                .update();
+    }
+
+    ApplicationStatus statusOf(TenantId tenant, UUID id) {
+        return ApplicationStatus.valueOf(jdbc.sql("select status from application where tenant_id = ? and id = ?")
+                .params(tenant.value(), id).query(String.class).single());
+    }
+
+    /** A change that leaves status and clock as they are (a parallel step approved) still moves the version. */
+    void touch(TenantId tenant, UUID id) {
+        jdbc.sql("update application set updated_at = now(), lock_version = lock_version + 1 where tenant_id = ? and id = ?")
+                .params(tenant.value(), id).update();
+    }
+
+    void deleteDraft(TenantId tenant, UUID id) {
+        jdbc.sql("delete from application where tenant_id = ? and id = ? and status = 'DRAFT'").params(tenant.value(), id).update();
+    }
+
+    // --- documents --------------------------------------------------------------------------------------
+
+    void putDocument(TenantId tenant, UUID applicationId, AttachedDocument d) {
+        jdbc.sql("""
+                        insert into application_document (tenant_id, application_id, code, sha256, size_bytes, content_type, file_name,
+                            uploaded_by, uploaded_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        on conflict (tenant_id, application_id, code) do update set sha256 = excluded.sha256,
+                            size_bytes = excluded.size_bytes, content_type = excluded.content_type, file_name = excluded.file_name,
+                            uploaded_by = excluded.uploaded_by, uploaded_at = excluded.uploaded_at""")
+                .params(tenant.value(), applicationId, d.code(), d.sha256(), d.size(), d.contentType(), d.fileName(),
+                        d.uploadedBy(), ts(d.uploadedAt()))
+                .update();
+    }
+
+    boolean removeDocument(TenantId tenant, UUID applicationId, String code) {
+        return jdbc.sql("delete from application_document where tenant_id = ? and application_id = ? and code = ?")
+                .params(tenant.value(), applicationId, code).update() > 0;
+    }
+
+    List<AttachedDocument> documents(TenantId tenant, UUID applicationId) {
+        return jdbc.sql("""
+                        select code, sha256, size_bytes, content_type, file_name, uploaded_by, uploaded_at from application_document
+                        where tenant_id = ? and application_id = ? order by code""")
+                .params(tenant.value(), applicationId)
+                .query((rs, n) -> new AttachedDocument(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                        rs.getString(5), rs.getObject(6, UUID.class), instant(rs, 7)))
+                .list();
+    }
+
+    // --- tasks ------------------------------------------------------------------------------------------
+
+    void insertTask(Task t) {
+        jdbc.sql("""
+                        insert into application_task (tenant_id, id, application_id, stage, step_code, role, agency_id, service_id, channel,
+                            status, created_at, due_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)""")
+                .params(t.tenant().value(), t.id(), t.applicationId(), t.stage(), t.stepCode(), t.role(), t.agencyId(),
+                        t.serviceId(), t.channel().name(), ts(t.createdAt()), ts(t.dueAt()))
+                .update();
+    }
+
+    Optional<Task> task(TenantId tenant, UUID id) {
+        return jdbc.sql("select " + TASK_COLUMNS + " from application_task t where t.tenant_id = ? and t.id = ?")
+                .params(tenant.value(), id).query(ApplicationRepository::task).optional();
+    }
+
+    List<Task> tasks(TenantId tenant, UUID applicationId) {
+        return jdbc.sql("select " + TASK_COLUMNS + " from application_task t where t.tenant_id = ? and t.application_id = ? order by t.created_at, t.step_code")
+                .params(tenant.value(), applicationId).query(ApplicationRepository::task).list();
+    }
+
+    int activeInStage(TenantId tenant, UUID applicationId, int stage) {
+        return jdbc.sql("""
+                        select count(*) from application_task
+                        where tenant_id = ? and application_id = ? and stage = ? and status in ('OPEN', 'CLAIMED')""")
+                .params(tenant.value(), applicationId, stage).query(Integer.class).single();
+    }
+
+    /** OPEN → CLAIMED by {@code officer}; false when the task was not open. */
+    boolean claim(TenantId tenant, UUID taskId, UUID officer) {
+        return jdbc.sql("""
+                        update application_task set status = 'CLAIMED', claimed_by = ?, claimed_at = now()
+                        where tenant_id = ? and id = ? and status = 'OPEN'""")
+                .params(officer, tenant.value(), taskId).update() == 1;
+    }
+
+    /** CLAIMED by {@code officer} → OPEN; false when it was not theirs. */
+    boolean release(TenantId tenant, UUID taskId, UUID officer) {
+        return jdbc.sql("""
+                        update application_task set status = 'OPEN', claimed_by = null, claimed_at = null
+                        where tenant_id = ? and id = ? and status = 'CLAIMED' and claimed_by = ?""")
+                .params(tenant.value(), taskId, officer).update() == 1;
+    }
+
+    void complete(TenantId tenant, UUID taskId, Decision outcome, UUID officer) {
+        jdbc.sql("""
+                        update application_task set status = 'DONE', outcome = ?, decided_by = ?, decided_at = now()
+                        where tenant_id = ? and id = ?""")
+                .params(outcome.name(), officer, tenant.value(), taskId).update();
+    }
+
+    int cancelActive(TenantId tenant, UUID applicationId) {
+        return jdbc.sql("""
+                        update application_task set status = 'CANCELLED'
+                        where tenant_id = ? and application_id = ? and status in ('OPEN', 'CLAIMED')""")
+                .params(tenant.value(), applicationId).update();
+    }
+
+    boolean markReminded(TenantId tenant, UUID taskId) {
+        return jdbc.sql("""
+                        update application_task set reminded_at = now()
+                        where tenant_id = ? and id = ? and reminded_at is null and status in ('OPEN', 'CLAIMED')""")
+                .params(tenant.value(), taskId).update() == 1;
+    }
+
+    boolean markEscalated(TenantId tenant, UUID taskId) {
+        return jdbc.sql("""
+                        update application_task set escalated_at = now(), reminded_at = coalesce(reminded_at, now())
+                        where tenant_id = ? and id = ? and escalated_at is null and status in ('OPEN', 'CLAIMED')""")
+                .params(tenant.value(), taskId).update() == 1;
+    }
+
+    /** Across tenants: active tasks needing a reminder (due before {@code remindBefore}) or an escalation (overdue). */
+    List<Task> needingAttention(Instant now, Instant remindBefore, int limit) {
+        return jdbc.sql("select " + TASK_COLUMNS + """
+                         from application_task t
+                         where t.status in ('OPEN', 'CLAIMED') and t.due_at < ?
+                           and ((t.reminded_at is null) or (t.escalated_at is null and t.due_at < ?))
+                         order by t.due_at limit ?""")
+                .params(ts(remindBefore), ts(now), limit).query(ApplicationRepository::task).list();
+    }
+
+    // --- history and notes -------------------------------------------------------------------------------
+
+    void history(TenantId tenant, UUID applicationId, String action, String stepCode, UUID actorId, String actorRole,
+                 ApplicationStatus statusAfter, Map<String, ?> detail) {
+        jdbc.sql("""
+                        insert into application_history (tenant_id, application_id, action, step_code, actor_id, actor_role, status_after, detail)
+                        values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)""")
+                .params(tenant.value(), applicationId, action, stepCode, actorId, actorRole, statusAfter.name(),
+                        detail == null || detail.isEmpty() ? null : json.writeValueAsString(detail))
+                .update();
+    }
+
+    List<HistoryEntry> history(TenantId tenant, UUID applicationId) {
+        return jdbc.sql("""
+                        select id, at, action, step_code, actor_id, actor_role, status_after, detail::text from application_history
+                        where tenant_id = ? and application_id = ? order by id""")
+                .params(tenant.value(), applicationId)
+                .query((rs, n) -> new HistoryEntry(rs.getLong(1), instant(rs, 2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, UUID.class), rs.getString(6), ApplicationStatus.valueOf(rs.getString(7)),
+                        rs.getString(8) == null ? Map.of() : json.readValue(rs.getString(8), MAP)))
+                .list();
+    }
+
+    void insertNote(TenantId tenant, UUID applicationId, Note note) {
+        jdbc.sql("insert into application_note (tenant_id, id, application_id, author_id, author_name, body, created_at) values (?, ?, ?, ?, ?, ?, ?)")
+                .params(tenant.value(), note.id(), applicationId, note.authorId(), note.authorName(), note.body(), ts(note.createdAt()))
+                .update();
+    }
+
+    List<Note> notes(TenantId tenant, UUID applicationId) {
+        return jdbc.sql("select id, author_id, author_name, body, created_at from application_note where tenant_id = ? and application_id = ? order by created_at")
+                .params(tenant.value(), applicationId)
+                .query((rs, n) -> new Note(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getString(4), instant(rs, 5)))
+                .list();
+    }
+
+    // --- inbox ------------------------------------------------------------------------------------------
+
+    /** A task with the application columns an inbox shows. */
+    record InboxRow(Task task, String trackingNo, String applicantName, ApplicationStatus applicationStatus,
+                    int serviceVersion) {
+    }
+
+    /**
+     * Active tasks matching {@code scope} (an SQL predicate over {@code t} with its parameters) and the filter
+     * predicate, soonest due first.
+     */
+    List<InboxRow> inbox(TenantId tenant, String scope, List<Object> scopeParams, String filter, List<Object> filterParams,
+                         int limit) {
+        List<Object> params = new ArrayList<>();
+        params.add(tenant.value());
+        params.addAll(scopeParams);
+        params.addAll(filterParams);
+        params.add(limit);
+        return jdbc.sql("select " + TASK_COLUMNS + """
+                        , a.tracking_no, a.applicant_name, a.status as app_status, a.service_version
+                         from application_task t join application a on a.tenant_id = t.tenant_id and a.id = t.application_id
+                         where t.tenant_id = ? and t.status in ('OPEN', 'CLAIMED') and (""" + scope + ")" + filter + """
+                         order by t.due_at, t.created_at limit ?""")
+                .params(params)
+                .query((rs, n) -> new InboxRow(task(rs, n), rs.getString("tracking_no"), rs.getString("applicant_name"),
+                        ApplicationStatus.valueOf(rs.getString("app_status")), rs.getInt("service_version")))
+                .list();
+    }
+
+    /** total, mine, unclaimed, due soon, overdue over the active tasks in {@code scope}. */
+    int[] inboxCounts(TenantId tenant, String scope, List<Object> scopeParams, UUID me, Instant now, Instant soon) {
+        List<Object> params = new ArrayList<>();
+        params.add(me);
+        params.add(ts(now));
+        params.add(ts(soon));
+        params.add(ts(now));
+        params.add(tenant.value());
+        params.addAll(scopeParams);
+        return jdbc.sql("""
+                        select count(*), count(*) filter (where t.claimed_by = ?), count(*) filter (where t.status = 'OPEN'),
+                               count(*) filter (where t.due_at >= ? and t.due_at < ?), count(*) filter (where t.due_at < ?)
+                        from application_task t where t.tenant_id = ? and t.status in ('OPEN', 'CLAIMED') and (""" + scope + ")")
+                .params(params)
+                .query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)})
+                .single();
+    }
+
+    // --- mapping ----------------------------------------------------------------------------------------
+
+    Application application(ResultSet rs, int n) throws SQLException {
+        String correction = rs.getString("correction");
+        return new Application(new TenantId(rs.getObject("tenant_id", UUID.class)), rs.getObject("id", UUID.class),
+                rs.getString("tracking_no"), rs.getString("access_code"), rs.getObject("service_id", UUID.class),
+                rs.getInt("service_version"), rs.getObject("agency_id", UUID.class), rs.getObject("applicant_id", UUID.class),
+                rs.getString("applicant_name"), rs.getString("applicant_nik"), rs.getString("applicant_email"),
+                rs.getString("applicant_phone"), rs.getString("lang"), Channel.valueOf(rs.getString("channel")),
+                rs.getObject("service_point_id", UUID.class), rs.getObject("filed_by", UUID.class),
+                ApplicationStatus.valueOf(rs.getString("status")), rs.getInt("stage"),
+                json.readValue(rs.getString("form_data"), MAP),
+                correction == null ? null : json.readValue(correction, Correction.class), rs.getString("decision_reason"),
+                instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "submitted_at"), instant(rs, "due_at"),
+                instant(rs, "paused_at"), instant(rs, "decided_at"), rs.getInt("lock_version"));
+    }
+
+    static Task task(ResultSet rs, int n) throws SQLException {
+        String outcome = rs.getString("outcome");
+        return new Task(new TenantId(rs.getObject("tenant_id", UUID.class)), rs.getObject("id", UUID.class),
+                rs.getObject("application_id", UUID.class), rs.getInt("stage"), rs.getString("step_code"), rs.getString("role"),
+                rs.getObject("agency_id", UUID.class), rs.getObject("service_id", UUID.class),
+                Channel.valueOf(rs.getString("channel")), TaskStatus.valueOf(rs.getString("status")),
+                rs.getObject("claimed_by", UUID.class), instant(rs, "claimed_at"),
+                outcome == null ? null : Decision.valueOf(outcome), rs.getObject("decided_by", UUID.class),
+                instant(rs, "decided_at"), instant(rs, "created_at"), instant(rs, "due_at"), instant(rs, "reminded_at"),
+                instant(rs, "escalated_at"));
+    }
+
+    private String toJson(Map<String, Object> data) {
+        return json.writeValueAsString(data == null ? new LinkedHashMap<>() : data);
+    }
+
+    static Timestamp ts(Instant i) {
+        return i == null ? null : Timestamp.from(i);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    static Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}
