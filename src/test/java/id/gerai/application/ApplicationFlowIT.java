@@ -17,6 +17,8 @@ import id.gerai.notification.OutboxMessage;
 import id.gerai.platform.TenantContext;
 import id.gerai.support.Fixtures;
 import id.gerai.support.GeraiIntegrationTest;
+import id.gerai.support.TestMailServer;
+import java.time.Duration;
 import id.gerai.tenancy.ServicePointKind;
 import id.gerai.tenancy.TenancyApi;
 import id.gerai.tenancy.Tenant;
@@ -167,6 +169,11 @@ class ApplicationFlowIT {
         assertThat(subjects).hasSize(3).allMatch(sub -> sub.contains(filed.get("trackingDisplay").asString()));
         assertThat(mails(s.citizen()).stream().map(OutboxMessage::body).toList())
                 .anyMatch(b -> b.contains("telah selesai dan disetujui"));
+        // and they reached the citizen's mailbox over SMTP
+        List<String> delivered = TestMailServer.awaitReceived(s.citizen(), 3, Duration.ofSeconds(20)).stream()
+                .map(TestMailServer::subject).toList();
+        assertThat(delivered).hasSize(3).allMatch(sub -> sub.contains(filed.get("trackingDisplay").asString()));
+        assertThat(delivered.getLast()).contains("Selesai");
 
         // state, history and audit written together
         UUID id = appId(tracking);

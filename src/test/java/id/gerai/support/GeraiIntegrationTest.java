@@ -13,6 +13,6 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
-@Import(Fixtures.class)
+@Import({Fixtures.class, TestMailServer.class})
 public @interface GeraiIntegrationTest {
 }
