@@ -41,7 +41,18 @@ class OperationsIT {
                 .andExpect(jsonPath("$.paths['/api/tenants/{tenant}/service-points'].get").exists())
                 .andExpect(jsonPath("$.paths['/api/platform/tenants'].post").exists())
                 .andExpect(jsonPath("$.paths['/api/regions'].get").exists())
-                .andExpect(jsonPath("$.paths['/api/audit/verify'].get").exists());
+                .andExpect(jsonPath("$.paths['/api/audit/verify'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/tenants/{tenant}/applications'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/applications'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/applications/{trackingNo}'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/applications/{trackingNo}/submit'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/applications/{trackingNo}/withdraw'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/applications/{trackingNo}/documents/{code}'].put").exists())
+                .andExpect(jsonPath("$.paths['/api/status'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/tenants/{tenant}/tasks'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/tenants/{tenant}/tasks/{taskId}/decision'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/tenants/{tenant}/counter/applications'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/tenants/{tenant}/overdue'].get").exists());
     }
 
     @Test
