@@ -49,7 +49,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import id.gerai.application.ApplicationCompleted;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -78,11 +80,12 @@ class ApplicationService implements Applications {
     private final TransactionTemplate tx;
     private final StatusCheckThrottle throttle;
     private final Duration dueSoon;
+    private final ApplicationEventPublisher events;
 
     ApplicationService(ApplicationRepository repo, Lookups lookups, WorkingCalendar calendar, BlobStore blobs,
                        FormValidator validator, AuditLog audit, ApplicationNotifier notifier, CitizenAccounts citizens,
                        TransactionTemplate tx, StatusCheckThrottle throttle,
-                       @Value("${gerai.application.due-soon:P1D}") Duration dueSoon) {
+                       @Value("${gerai.application.due-soon:P1D}") Duration dueSoon, ApplicationEventPublisher events) {
         this.repo = repo;
         this.lookups = lookups;
         this.calendar = calendar;
@@ -94,6 +97,7 @@ class ApplicationService implements Applications {
         this.tx = tx;
         this.throttle = throttle;
         this.dueSoon = dueSoon;
+        this.events = events;
     }
 
     // =====================================================================================================
@@ -531,6 +535,8 @@ class ApplicationService implements Applications {
                     Map.of("status", app.status().name()), auditAfter).byActor(actor.auditActorId()));
             Application after = repo.find(tenant, app.id()).orElseThrow();
             notifier.applicant(after, "COMPLETED", serviceName, null, calendar.zone(tenant));
+            events.publishEvent(new ApplicationCompleted(tenant, app.id(), app.trackingNo(), app.serviceId(),
+                    app.serviceVersion(), app.agencyId(), actor.accountId(), now));
             return after;
         }
         int next = task.stage() + 1;
