@@ -1,20 +1,26 @@
 package id.gerai.identity.internal;
 
+import id.gerai.identity.ApiTokens.IssuedToken;
 import id.gerai.identity.CurrentUser;
 import id.gerai.identity.GeraiUser;
 import id.gerai.platform.InvalidInput;
 import id.gerai.platform.Masking;
-import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Registration, login, password reset and the account page. All work without JavaScript. */
+/** Registration, login, password reset and the account page with its API tokens. All work without JavaScript. */
 @Controller
 class IdentityPages {
 
@@ -37,14 +43,23 @@ class IdentityPages {
     record ResetForm(String token, String password, String passwordConfirm) {
     }
 
+    /** The new-token form on the account page, as posted. */
+    record TokenForm(String name, String expiresInDays) {
+    }
+
+    /** The validities offered on the page, in days, besides the default (the API takes any number up to the maximum). */
+    private static final List<Integer> TOKEN_DAYS = List.of(7, 30, 90, 180, 365);
+
     private final Registration registration;
     private final PasswordReset passwordReset;
     private final AccountRepository accounts;
+    private final ApiTokenService tokens;
 
-    IdentityPages(Registration registration, PasswordReset passwordReset, AccountRepository accounts) {
+    IdentityPages(Registration registration, PasswordReset passwordReset, AccountRepository accounts, ApiTokenService tokens) {
         this.registration = registration;
         this.passwordReset = passwordReset;
         this.accounts = accounts;
+        this.tokens = tokens;
     }
 
     @GetMapping("/login")
@@ -111,8 +126,39 @@ class IdentityPages {
     }
 
     @GetMapping("/account")
-    String account(Model model, HttpServletRequest request) {
+    String account(Model model) {
+        accountPage(model, CurrentUser.require(), emptyTokenForm());
+        return "identity/account";
+    }
+
+    /**
+     * Creates a token and shows its secret in this very answer: not through a redirect, whose flash attribute
+     * would carry the secret through the (database-backed) session. The answer is not cached (Spring Security
+     * sends {@code Cache-Control: no-store}); reloading it asks to send the form again.
+     */
+    @PostMapping("/account/tokens")
+    String createToken(@ModelAttribute TokenForm form, Model model) {
         GeraiUser user = CurrentUser.require();
+        try {
+            IssuedToken issued = tokens.issue(user.accountId(), form.name(), validity(form.expiresInDays()));
+            model.addAttribute("newToken", issued);
+            model.addAttribute("newTokenName", ApiTokenService.cleanName(form.name()));
+            accountPage(model, user, emptyTokenForm());
+        } catch (InvalidInput e) {
+            model.addAttribute("tokenErrors", e.fields());
+            accountPage(model, user, form);
+        }
+        return "identity/account";
+    }
+
+    @PostMapping("/account/tokens/{id}/revoke")
+    String revokeToken(@PathVariable UUID id, RedirectAttributes redirect) {
+        tokens.revoke(CurrentUser.require().accountId(), id);
+        redirect.addFlashAttribute("tokenRevoked", true);
+        return "redirect:/account#api-tokens";
+    }
+
+    private void accountPage(Model model, GeraiUser user, TokenForm tokenForm) {
         var row = accounts.findById(user.accountId()).orElseThrow();
         model.addAttribute("fullName", row.fullName());
         model.addAttribute("email", row.email());
@@ -120,6 +166,28 @@ class IdentityPages {
         model.addAttribute("nikMasked", Masking.nik(row.nik()));
         model.addAttribute("citizen", user.citizen());
         model.addAttribute("memberships", user.memberships());
-        return "identity/account";
+        model.addAttribute("tokens", tokens.list(user.accountId()));
+        model.addAttribute("now", Instant.now());
+        model.addAttribute("tokenForm", tokenForm);
+        long maxDays = tokens.maxValidity().toDays();
+        int defaultDays = (int) tokens.defaultValidity().toDays();
+        model.addAttribute("tokenDays", Stream.concat(TOKEN_DAYS.stream(), Stream.of(defaultDays))
+                .filter(d -> d <= maxDays).distinct().sorted().toList());
+    }
+
+    private TokenForm emptyTokenForm() {
+        return new TokenForm("", String.valueOf(tokens.defaultValidity().toDays()));
+    }
+
+    /** The chosen number of days; a value that is not a whole number fails validation like one out of range. */
+    private static Duration validity(String days) {
+        if (days == null || days.isBlank()) {
+            return null;
+        }
+        try {
+            return Duration.ofDays(Integer.parseInt(days.strip()));
+        } catch (NumberFormatException e) {
+            return Duration.ZERO;
+        }
     }
 }

@@ -20,14 +20,16 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.context.i18n.LocaleContextHolder;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Two filter chains. {@code /api/**} is stateless (HTTP Basic, no cookies, so no CSRF to forge) and
- * answers 401/403 as problem details. Pages use form login with a database-backed session and CSRF
- * tokens. Both authenticate through the same throttled provider.
+ * Two filter chains. {@code /api/**} is stateless (HTTP Basic or a personal API token, no cookies, so no
+ * CSRF to forge) and answers 401/403 as problem details. Pages use form login with a database-backed session
+ * and CSRF tokens. Passwords on both go through the same throttled provider; API tokens through
+ * {@link ApiTokenAuthenticationFilter}, which needs no throttle (a token cannot be guessed).
  *
  * <p>Authorization here is by URL and global role; tenant-scoped checks (which tenant, which agency)
  * are made where the tenant is known, with {@code CurrentUser.requireTenantRole}.
@@ -54,13 +56,16 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, AuthenticationManager auth, MessageSource messages) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AuthenticationManager auth, MessageSource messages,
+                            ApiTokenAuthenticator apiTokens) throws Exception {
         http.securityMatcher("/api/**")
                 .authenticationManager(auth)
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> problem(res, HttpStatus.UNAUTHORIZED,
                         e instanceof LockedException ? "locked" : "unauthorized", messages)))
+                .addFilterBefore(new ApiTokenAuthenticationFilter(apiTokens, (req, res, e) -> invalidToken(res, messages)),
+                        BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> problem(res, HttpStatus.UNAUTHORIZED, "unauthorized", messages))
                         .accessDeniedHandler((req, res, ex) -> problem(res, HttpStatus.FORBIDDEN, "forbidden", messages)))
@@ -108,5 +113,11 @@ class SecurityConfiguration {
             res.setHeader("WWW-Authenticate", "Basic realm=\"gerai\"");
         }
         ProblemResponses.write(res, status.value(), code, messages, LocaleContextHolder.getLocale());
+    }
+
+    /** A bearer token that was refused: unknown, revoked, expired, or its account cannot log in (all alike). */
+    private static void invalidToken(HttpServletResponse res, MessageSource messages) throws IOException {
+        res.setHeader("WWW-Authenticate", "Bearer realm=\"gerai\", error=\"invalid_token\"");
+        ProblemResponses.write(res, HttpStatus.UNAUTHORIZED.value(), "unauthorized", messages, LocaleContextHolder.getLocale());
     }
 }
