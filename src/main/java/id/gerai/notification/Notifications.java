@@ -1,7 +1,8 @@
 package id.gerai.notification;
 
 /**
- * The notification outbox. Queuing writes to the outbox in the caller's transaction, so a message is
+ * The notification outbox: e-mail over SMTP and text messages (SMS/WhatsApp) through an HTTP gateway.
+ * Queuing writes to the outbox in the caller's transaction, so a message is
  * sent if and only if the change that caused it commits; a dispatcher delivers it afterwards and retries.
  */
 public interface Notifications {
@@ -19,4 +20,18 @@ public interface Notifications {
      *                                  the subject or body is missing
      */
     void queue(Email email);
+
+    /**
+     * Queues a text message (SMS/WhatsApp) for the HTTP gateway, exactly like {@link #queue(Email)}: a
+     * pending outbox row in the caller's transaction, the same tenant-scope rules, delivered at least once.
+     * The number is normalised to E.164 digits ({@code 0812...} and {@code +62812...} both become
+     * {@code 62812...}). Without a configured gateway the message stays pending.
+     *
+     * @throws IllegalArgumentException when the number is not an Indonesian mobile number, or the body is
+     *                                  blank or longer than {@value #TEXT_MAX} characters
+     */
+    void queue(TextMessage message);
+
+    /** The longest text body accepted: WhatsApp's limit; an SMS gateway splits it into several messages. */
+    int TEXT_MAX = 4096;
 }
