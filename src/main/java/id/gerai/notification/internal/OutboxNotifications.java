@@ -47,8 +47,10 @@ class OutboxNotifications implements Notifications, NotificationQueries {
         this.readOwn.setReadOnly(true);
     }
 
+    // A refused message is refused before anything is written, so it must not doom the caller's
+    // transaction: a caller may catch it and go on (no text for an unusable number) and still commit.
     @Override
-    @Transactional
+    @Transactional(noRollbackFor = IllegalArgumentException.class)
     public void queue(Email email) {
         Objects.requireNonNull(email, "email");
         String to = recipient(email.to());
@@ -67,7 +69,7 @@ class OutboxNotifications implements Notifications, NotificationQueries {
     }
 
     @Override
-    @Transactional
+    @Transactional(noRollbackFor = IllegalArgumentException.class)
     public void queue(TextMessage message) {
         Objects.requireNonNull(message, "message");
         String phone = PhoneNumbers.e164(message.phone())

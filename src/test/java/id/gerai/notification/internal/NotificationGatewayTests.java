@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import id.gerai.notification.Email;
 import id.gerai.notification.NotificationQueries;
 import id.gerai.notification.Notifications;
 import id.gerai.notification.OutboxMessage;
@@ -51,6 +52,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -300,6 +302,20 @@ class NotificationGatewayTests {
             notifications.queue(new TextMessage(null, same, "Sama"));
         }
         assertThat(queries.recentTo(phone, 10)).hasSize(5).extracting(OutboxMessage::recipient).containsOnly(phone);
+    }
+
+    @Test
+    void aRefusedNumberDoesNotSpoilTheCallersTransaction() {
+        String mail = "tetap@" + phone + ".example.id";
+        TenantContext.run(tenant, () -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            notifications.queue(new Email(tenant, mail, "Permohonan diterima", "Isi"));
+            assertThatThrownBy(() -> notifications.queue(new TextMessage(tenant, "021-5551234", "Telepon rumah")))
+                    .isInstanceOf(IllegalArgumentException.class);
+            notifications.queue(new TextMessage(tenant, typed, "Permohonan diterima"));
+        }));
+
+        assertThat(queries.recentTo(mail, 1)).hasSize(1);
+        assertThat(queries.recentTo(phone, 1)).hasSize(1);
     }
 
     @Test
