@@ -28,9 +28,10 @@ public interface Notifications {
      * {@code 62812...}). Without a configured gateway the message stays pending.
      *
      * @throws IllegalArgumentException when the number is not an Indonesian mobile number, or the body is
-     *                                  blank or longer than {@value #TEXT_MAX} characters
+     *                                  blank or longer than {@value #TEXT_MAX} characters; nothing is written
+     *                                  then and the caller's transaction may still commit
      */
-    default void queue(TextMessage message) { }
+    void queue(TextMessage message);
 
     /** The longest text body accepted: WhatsApp's limit; an SMS gateway splits it into several messages. */
     int TEXT_MAX = 4096;

@@ -25,4 +25,18 @@ public final class Masking {
         }
         return email.charAt(0) + "***" + email.substring(at);
     }
+
+    /**
+     * {@code 628123456789} becomes {@code 62812****789}: the operator and the last three digits stay, enough
+     * to tell two numbers apart in a log, not enough to call one. Short values are masked whole.
+     */
+    public static String phone(String phone) {
+        if (phone == null) {
+            return null;
+        }
+        if (phone.length() < 9) {
+            return "*".repeat(phone.length());
+        }
+        return phone.substring(0, 5) + "*".repeat(phone.length() - 8) + phone.substring(phone.length() - 3);
+    }
 }

@@ -21,9 +21,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The demo mailbox: lets someone trying Gerai without a mail server read the mail it would have sent
- * (registration, password reset). It exists only in demo mode, because it shows every queued message of
- * every tenant, reset links included, to anyone.
+ * The demo mailbox: lets someone trying Gerai without a mail server or SMS gateway read the e-mail and text
+ * messages it would have sent (registration, password reset). It exists only in demo mode with neither
+ * configured, because it shows every queued message of every tenant, reset links included, to anyone.
  */
 @Controller
 class MailboxController {
@@ -41,12 +41,14 @@ class MailboxController {
     private final boolean demo;
 
     MailboxController(NotificationQueries queries, @Value("${gerai.demo.enabled:false}") boolean demoEnabled,
-                      @Value("${spring.mail.host:}") String smtpHost) {
+                      @Value("${spring.mail.host:}") String smtpHost,
+                      @Value("${gerai.notification.gateway.url:}") String gatewayUrl) {
         this.queries = queries;
-        // with a real mail server the mail reaches people; then nobody may read it here, demo or not
-        this.demo = demoEnabled && (smtpHost == null || smtpHost.isBlank());
+        // with a real mail server or SMS gateway the messages reach people; then nobody may read them here,
+        // demo or not
+        this.demo = demoEnabled && (smtpHost == null || smtpHost.isBlank()) && (gatewayUrl == null || gatewayUrl.isBlank());
         if (demo) {
-            log.warn("Demo mode: /demo/mailbox shows every queued message publicly, password-reset links included. "
+            log.warn("Demo mode: /demo/mailbox shows every queued e-mail and text message publicly, password-reset links included. "
                     + "Set GERAI_DEMO=false on a real installation.");
         }
     }

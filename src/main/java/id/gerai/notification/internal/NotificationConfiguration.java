@@ -4,6 +4,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({NotificationProperties.class, MailSettings.class})
+@EnableConfigurationProperties({NotificationProperties.class, MailSettings.class, GatewaySettings.class})
 class NotificationConfiguration {
 }

@@ -4,8 +4,10 @@ import id.gerai.notification.Email;
 import id.gerai.notification.NotificationQueries;
 import id.gerai.notification.Notifications;
 import id.gerai.notification.OutboxMessage;
+import id.gerai.notification.TextMessage;
 import id.gerai.platform.Masking;
 import id.gerai.platform.TenantContext;
+import id.gerai.platform.TenantId;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -45,8 +47,10 @@ class OutboxNotifications implements Notifications, NotificationQueries {
         this.readOwn.setReadOnly(true);
     }
 
+    // A refused message is refused before anything is written, so it must not doom the caller's
+    // transaction: a caller may catch it and go on (no text for an unusable number) and still commit.
     @Override
-    @Transactional
+    @Transactional(noRollbackFor = IllegalArgumentException.class)
     public void queue(Email email) {
         Objects.requireNonNull(email, "email");
         String to = recipient(email.to());
@@ -58,13 +62,35 @@ class OutboxNotifications implements Notifications, NotificationQueries {
         }
         // A line break in a subject would end the header; fold it rather than refuse rendered text.
         String subject = email.subject().replaceAll("[\\r\\n\\t]+", " ").strip();
-        TenantContext.Scope scope = TenantContext.scope();
-        if (email.tenant() != null && !scope.acrossTenants() && !email.tenant().equals(scope.tenant())) {
-            throw new IllegalStateException("E-mail for tenant " + email.tenant() + " queued outside that tenant's scope");
-        }
+        requireScope(email.tenant());
         UUID id = UUID.randomUUID();
         outbox.insert(id, email.tenant(), OutboxRepository.EMAIL, to, subject, email.body());
         log.debug("Queued e-mail {} to {}", id, Masking.email(to));
+    }
+
+    @Override
+    @Transactional(noRollbackFor = IllegalArgumentException.class)
+    public void queue(TextMessage message) {
+        Objects.requireNonNull(message, "message");
+        String phone = PhoneNumbers.e164(message.phone())
+                .orElseThrow(() -> new IllegalArgumentException("Phone number is not an Indonesian mobile number"));
+        if (message.body() == null || message.body().isBlank()) {
+            throw new IllegalArgumentException("Text is blank");
+        }
+        if (message.body().length() > TEXT_MAX) {
+            throw new IllegalArgumentException("Text is longer than " + TEXT_MAX + " characters");
+        }
+        requireScope(message.tenant());
+        UUID id = UUID.randomUUID();
+        outbox.insert(id, message.tenant(), OutboxRepository.GATEWAY, phone, null, message.body());
+        log.debug("Queued text message {} to {}", id, Masking.phone(phone));
+    }
+
+    private static void requireScope(TenantId tenant) {
+        TenantContext.Scope scope = TenantContext.scope();
+        if (tenant != null && !scope.acrossTenants() && !tenant.equals(scope.tenant())) {
+            throw new IllegalStateException("Message for tenant " + tenant + " queued outside that tenant's scope");
+        }
     }
 
     @Override
@@ -72,7 +98,8 @@ class OutboxNotifications implements Notifications, NotificationQueries {
         if (recipient == null || recipient.isBlank()) {
             throw new IllegalArgumentException("Recipient is blank");
         }
-        return read(recipient.strip(), limit);
+        // a phone number is stored as E.164 digits, however it was typed
+        return read(PhoneNumbers.e164(recipient).orElse(recipient.strip()), limit);
     }
 
     @Override

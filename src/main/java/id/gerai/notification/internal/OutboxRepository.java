@@ -19,7 +19,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class OutboxRepository {
 
-    static final String EMAIL = "EMAIL";
+    static final String EMAIL = OutboxMessage.EMAIL;
+    static final String GATEWAY = OutboxMessage.GATEWAY;
 
     /** A message claimed for sending. */
     record Claimed(UUID id, TenantId tenant, String recipient, String subject, String body, int attempts) {
@@ -47,12 +48,13 @@ class OutboxRepository {
     }
 
     /**
-     * Claims up to {@code limit} due e-mails of any tenant, oldest due first, by moving their next attempt
-     * one lease ahead. Rows another dispatcher is claiming at the same moment are skipped, not waited for,
+     * Claims up to {@code limit} due messages of one channel and any tenant, oldest due first, by moving their
+     * next attempt one lease ahead. Rows another dispatcher is claiming at the same moment are skipped, not waited for,
      * and once the claim commits the rows are no longer due, so no two dispatchers send the same message.
      * If this node dies while sending, the lease runs out and the messages are sent again (at least once).
+     * Each channel is claimed on its own, so a slow mail server never holds up text messages, nor the reverse.
      */
-    List<Claimed> claimDue(int limit, Duration lease) {
+    List<Claimed> claimDue(String channel, int limit, Duration lease) {
         return jdbc.sql("""
                         with due as (
                             select id from notification_outbox
@@ -66,7 +68,7 @@ class OutboxRepository {
                          where o.id = due.id
                         returning o.id, o.tenant_id, o.recipient, o.subject, o.body, o.attempts, o.next_attempt_at
                         """)
-                .param("channel", EMAIL).param("limit", limit).param("lease", (double) lease.toMillis() / 1000)
+                .param("channel", channel).param("limit", limit).param("lease", (double) lease.toMillis() / 1000)
                 .query((rs, n) -> new Claimed(rs.getObject("id", UUID.class), tenant(rs), rs.getString("recipient"),
                         rs.getString("subject"), rs.getString("body"), rs.getInt("attempts")))
                 .list();

@@ -8,9 +8,11 @@ import id.gerai.notification.Email;
 import id.gerai.notification.NotificationQueries;
 import id.gerai.notification.Notifications;
 import id.gerai.notification.OutboxMessage;
+import id.gerai.notification.TextMessage;
 import id.gerai.platform.TenantContext;
 import id.gerai.platform.TenantId;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +30,8 @@ class NotificationMailboxTests {
     @Autowired MockMvc mvc;
     @Autowired Notifications notifications;
     @Autowired NotificationQueries queries;
-    @Autowired OutboxDispatcher dispatcher;
+    @Autowired EmailDispatcher dispatcher;
+    @Autowired GatewayDispatcher gateway;
 
     TenantId tenant;
     String domain;
@@ -116,5 +119,35 @@ class NotificationMailboxTests {
             assertThat(m.status()).isEqualTo(OutboxMessage.Status.PENDING);
             assertThat(m.attempts()).isZero();
         });
+    }
+
+    @Test
+    void listsTextMessagesWithTheirChannelAndWithoutAGatewayTheyStayPending() throws Exception {
+        String subscriber = String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        String phone = "62813" + subscriber;
+        String typed = "0813 " + subscriber.substring(0, 4) + " " + subscriber.substring(4);
+        String mail = "surel@" + domain;
+        TenantContext.run(tenant, () -> {
+            notifications.queue(new TextMessage(tenant, typed, "Kode verifikasi Gerai Anda 482913. Jangan berikan kepada siapa pun."));
+            notifications.queue(new Email(tenant, mail, "Surel biasa", "Isi"));
+        });
+
+        assertThat(gateway.dispatchNow()).isEqualTo(OutboxDispatcher.Result.NONE);
+        assertThat(queries.recentTo(typed, 1)).singleElement().satisfies(m -> {
+            assertThat(m.channel()).isEqualTo(OutboxMessage.GATEWAY);
+            assertThat(m.status()).isEqualTo(OutboxMessage.Status.PENDING);
+            assertThat(m.attempts()).isZero();
+        });
+
+        String texts = mvc.perform(get("/demo/mailbox").param("to", typed))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(texts).contains(">SMS/WhatsApp<", "+" + phone, "Kode verifikasi Gerai Anda 482913", "Menunggu dikirim")
+                .doesNotContain("Surel biasa");
+        String mails = mvc.perform(get("/demo/mailbox").param("to", mail))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(mails).contains(">Surel<", "Surel biasa").doesNotContain(">SMS/WhatsApp<");
+        String english = mvc.perform(get("/demo/mailbox").param("to", mail).param("lang", "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(english).contains(">E-mail<", "mobile number");
     }
 }

@@ -76,7 +76,7 @@ class NotificationOutboxTests {
 
     @Autowired Notifications notifications;
     @Autowired NotificationQueries queries;
-    @Autowired OutboxDispatcher dispatcher;
+    @Autowired EmailDispatcher dispatcher;
     @Autowired OutboxRepository repository;
     @Autowired ObjectProvider<JavaMailSender> senders;
     @Autowired MailSettings mailSettings;
@@ -226,16 +226,19 @@ class NotificationOutboxTests {
     }
 
     @Test
-    void dispatcherRunsOnTheConfiguredSchedule() {
-        assertThat(scheduling.stream().flatMap(h -> h.getScheduledTasks().stream()))
-                .filteredOn(t -> t.toString().contains("OutboxDispatcher.scheduled"))
-                .singleElement()
-                .satisfies(t -> {
-                    assertThat(t.getTask()).isInstanceOf(FixedDelayTask.class);
-                    FixedDelayTask task = (FixedDelayTask) t.getTask();
-                    assertThat(task.getIntervalDuration()).isEqualTo(Duration.ofHours(1));
-                    assertThat(task.getInitialDelayDuration()).isEqualTo(Duration.ofHours(1));
-                });
+    void eachChannelIsDispatchedOnTheConfiguredSchedule() {
+        for (String dispatcherClass : List.of("EmailDispatcher.scheduled", "GatewayDispatcher.scheduled")) {
+            assertThat(scheduling.stream().flatMap(h -> h.getScheduledTasks().stream()))
+                    .filteredOn(t -> t.toString().contains(dispatcherClass))
+                    .as(dispatcherClass)
+                    .singleElement()
+                    .satisfies(t -> {
+                        assertThat(t.getTask()).isInstanceOf(FixedDelayTask.class);
+                        FixedDelayTask task = (FixedDelayTask) t.getTask();
+                        assertThat(task.getIntervalDuration()).isEqualTo(Duration.ofHours(1));
+                        assertThat(task.getInitialDelayDuration()).isEqualTo(Duration.ofHours(1));
+                    });
+        }
     }
 
     @Test
@@ -334,7 +337,7 @@ class NotificationOutboxTests {
     }
 
     private OutboxDispatcher anotherDispatcher() {
-        return new OutboxDispatcher(repository, senders, "127.0.0.1", mailSettings, properties, transactions);
+        return new EmailDispatcher(repository, senders, "127.0.0.1", mailSettings, properties, transactions);
     }
 
     private String firstRecipient(MimeMessage m) {
