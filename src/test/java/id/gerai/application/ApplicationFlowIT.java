@@ -169,6 +169,10 @@ class ApplicationFlowIT {
         assertThat(subjects).hasSize(3).allMatch(sub -> sub.contains(filed.get("trackingDisplay").asString()));
         assertThat(mails(s.citizen()).stream().map(OutboxMessage::body).toList())
                 .anyMatch(b -> b.contains("telah selesai dan disetujui"));
+        // and a text message for each through the SMS/WhatsApp gateway channel (the citizen registered a phone)
+        assertThat(outbox.recentTo("081234567890", 500).stream()
+                .filter(m -> m.body().contains(filed.get("trackingDisplay").asString())).toList())
+                .hasSize(3).allMatch(m -> m.channel().equals(OutboxMessage.GATEWAY));
         // and they reached the citizen's mailbox over SMTP
         List<String> delivered = TestMailServer.awaitReceived(s.citizen(), 3, Duration.ofSeconds(20)).stream()
                 .map(TestMailServer::subject).toList();
