@@ -45,6 +45,12 @@ public final class Browser implements AutoCloseable {
         return browser.newContext(new NewContextOptions().setBaseURL(baseUrl).setViewportSize(360, 740).setLocale("id-ID"));
     }
 
+    /** A small phone with JavaScript switched off: what a citizen's core path must work on. */
+    public BrowserContext phoneWithoutJavaScript(String baseUrl) {
+        return browser.newContext(new NewContextOptions().setBaseURL(baseUrl).setViewportSize(360, 740).setLocale("id-ID")
+                .setJavaScriptEnabled(false));
+    }
+
     /**
      * Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the page and returns its violations as
      * {@code rule: target} lines; empty when the page passes.

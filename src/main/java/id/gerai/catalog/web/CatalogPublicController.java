@@ -329,6 +329,7 @@ class CatalogPublicController {
                 .orElseThrow(() -> GeraiException.notFound("catalog-service-not-found"));
         model.addAttribute("tenant", tenant);
         model.addAttribute("agency", agency);
+        model.addAttribute("serviceId", s.id());
         model.addAttribute("name", english && present(d.nameEn()) ? d.nameEn() : d.name());
         model.addAttribute("summary", english && present(d.summaryEn()) ? d.summaryEn() : d.summary());
         model.addAttribute("category", d.category());
