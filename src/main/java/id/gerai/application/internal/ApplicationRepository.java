@@ -100,7 +100,7 @@ class ApplicationRepository {
     }
 
     List<Application> filedBy(TenantId tenant, UUID officer, UUID servicePoint, int limit) {
-        return jdbc.sql("select " + APP_COLUMNS + """
+        return jdbc.sql("select " + APP_COLUMNS + " " + """
                          from application a where a.tenant_id = ? and (a.filed_by = ? or (? is not null and a.service_point_id = ?
                              and a.channel <> 'ONLINE')) order by a.created_at desc limit ?""")
                 .params(tenant.value(), officer, servicePoint, servicePoint, limit).query(this::application).list();
@@ -250,7 +250,7 @@ class ApplicationRepository {
 
     /** Across tenants: active tasks needing a reminder (due before {@code remindBefore}) or an escalation (overdue). */
     List<Task> needingAttention(Instant now, Instant remindBefore, int limit) {
-        return jdbc.sql("select " + TASK_COLUMNS + """
+        return jdbc.sql("select " + TASK_COLUMNS + " " + """
                          from application_task t
                          where t.status in ('OPEN', 'CLAIMED') and t.due_at < ?
                            and ((t.reminded_at is null) or (t.escalated_at is null and t.due_at < ?))
@@ -316,7 +316,7 @@ class ApplicationRepository {
         return jdbc.sql("select " + TASK_COLUMNS + """
                         , a.tracking_no, a.applicant_name, a.status as app_status, a.service_version
                          from application_task t join application a on a.tenant_id = t.tenant_id and a.id = t.application_id
-                         where t.tenant_id = ? and t.status in ('OPEN', 'CLAIMED') and (""" + scope + ")" + filter + """
+                         where t.tenant_id = ? and t.status in ('OPEN', 'CLAIMED') and (""" + scope + ")" + filter + " " + """
                          order by t.due_at, t.created_at limit ?""")
                 .params(params)
                 .query((rs, n) -> new InboxRow(task(rs, n), rs.getString("tracking_no"), rs.getString("applicant_name"),
