@@ -11,6 +11,8 @@ import id.gerai.catalog.ServiceSummary;
 import id.gerai.identity.CurrentUser;
 import id.gerai.identity.GeraiUser;
 import id.gerai.identity.Membership;
+import id.gerai.identity.NikCheck;
+import id.gerai.identity.NikValidator;
 import id.gerai.identity.Role;
 import id.gerai.platform.GeraiException;
 import id.gerai.platform.InvalidInput;
@@ -60,12 +62,15 @@ class CounterPages {
     private final Applications applications;
     private final CatalogApi catalog;
     private final TenancyApi tenancy;
+    private final NikValidator nikValidator;
     private final StaffSupport support;
 
-    CounterPages(Applications applications, CatalogApi catalog, TenancyApi tenancy, StaffSupport support) {
+    CounterPages(Applications applications, CatalogApi catalog, TenancyApi tenancy, NikValidator nikValidator,
+                 StaffSupport support) {
         this.applications = applications;
         this.catalog = catalog;
         this.tenancy = tenancy;
+        this.nikValidator = nikValidator;
         this.support = support;
     }
 
@@ -93,7 +98,15 @@ class CounterPages {
         UUID pointId = counter.servicePointId() != null ? counter.servicePointId() : StaffSupport.uuid(form.servicePointId());
         String key = form.key() == null || form.key().isBlank() ? null : form.key();
         try {
+            // what identity would refuse, checked here too, so a missing service is told together with a bad NIK
             var errors = new InvalidInput.Collector();
+            NikCheck nik = nikValidator.check(form.nik() == null ? "" : form.nik().replaceAll("\\s", ""));
+            if (!nik.valid()) {
+                errors.add("nik", "nik." + nik.errors().getFirst());
+            }
+            if (form.fullName() == null || form.fullName().isBlank()) {
+                errors.add("fullName", "validation.required");
+            }
             if (serviceId == null) {
                 errors.add("serviceId", "validation.required");
             }

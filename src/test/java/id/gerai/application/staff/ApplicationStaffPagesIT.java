@@ -119,6 +119,11 @@ class ApplicationStaffPagesIT {
         mvc.perform(get(s.manage() + "/applications/" + a.tracking() + "/documents/SKL").cookie(verifier))
                 .andExpect(status().isOk()).andExpect(header().string("Content-Type", "application/pdf"))
                 .andExpect(content().bytes(ApplicationSamples.pdf()));
+        // and in English, with the design's English names
+        assertThat(html(get(s.manage() + "/applications/" + a.tracking()).param("lang", "en"), verifier))
+                .contains("Form data").contains("Child&#39;s name").contains("Female").contains("Check documents")
+                .contains("Birth certificate from the hospital").contains("Ask for correction").contains("Internal notes");
+        assertThat(html(get(inbox).param("lang", "en"), verifier)).contains("Task inbox").contains("Claimed by you");
         // the display form of the number works too
         mvc.perform(get(s.manage() + "/applications/" + a.display()).cookie(verifier)).andExpect(status().isOk());
 
@@ -402,7 +407,7 @@ class ApplicationStaffPagesIT {
 
     /** The task of {@code a} in an inbox page (each row carries its task id). */
     private static UUID taskId(String inbox, Filed a) {
-        Matcher m = Pattern.compile("data-task=\"([0-9a-f-]{36})\">\\s*<td class=\"code nowrap\"><a [^>]*>" + a.display() + "<")
+        Matcher m = Pattern.compile("data-task=\"([0-9a-f-]{36})\">\\s*<td>\\s*<a [^>]*>" + a.display() + "<")
                 .matcher(inbox);
         assertThat(m.find()).as("a row for " + a.display()).isTrue();
         return UUID.fromString(m.group(1));
