@@ -153,7 +153,6 @@ class ApplicationCitizenBrowserIT extends BrowserTest {
     }
 
     private static void check(Page page, String name, List<String> problems) {
-        page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(java.nio.file.Path.of("target/screenshots/" + name.replace(' ', '-') + ".png")));
         Browser.accessibilityViolations(page).forEach(v -> problems.add(name + ": " + v));
         if (Boolean.TRUE.equals(page.evaluate("document.documentElement.scrollWidth > window.innerWidth"))) {
             problems.add(name + ": wider than the screen");

@@ -20,7 +20,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 
 /**
  * What the citizen's pages share: loading an application the signed-in person may see (404 otherwise, so nobody
@@ -32,11 +34,23 @@ class CitizenViews {
     private final Applications applications;
     private final PageFormat format;
     private final RegionApi regions;
+    private final long uploadLimitKb;
 
-    CitizenViews(Applications applications, PageFormat format, RegionApi regions) {
+    /**
+     * @param uploadLimit the servlet's cap on one uploaded file: a document may allow more in its design, but no
+     *                    larger file reaches the application, so the page never promises more than this
+     */
+    CitizenViews(Applications applications, PageFormat format, RegionApi regions,
+                 @Value("${spring.servlet.multipart.max-file-size:10MB}") DataSize uploadLimit) {
         this.applications = applications;
         this.format = format;
         this.regions = regions;
+        this.uploadLimitKb = uploadLimit.toKilobytes();
+    }
+
+    /** The largest file the servlet accepts, in kilobytes. */
+    long uploadLimitKb() {
+        return uploadLimitKb;
     }
 
     /** The application with this tracking number, if the signed-in person may see it; 404 otherwise. */
@@ -109,7 +123,7 @@ class CitizenViews {
         List<DocumentView> out = new ArrayList<>();
         for (RequiredDocument r : d.design().documents()) {
             AttachedDocument a = d.documents().stream().filter(x -> x.code().equals(r.code())).findFirst().orElse(null);
-            int cap = r.maxSizeKb() > 0 ? r.maxSizeKb() : 5120;
+            int cap = (int) Math.min(r.maxSizeKb() > 0 ? r.maxSizeKb() : 5120, uploadLimitKb);
             out.add(new DocumentView(r.code(), PageFormat.pick(r.name(), r.nameEn(), locale),
                     String.join(", ", r.types().stream().map(CitizenViews::fileType).distinct().toList()),
                     String.join(",", r.types()), format.sizeKb(cap, locale), r.mandatory(),

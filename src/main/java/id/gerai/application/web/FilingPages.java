@@ -279,13 +279,19 @@ class FilingPages {
     // --- documents ---------------------------------------------------------------------------------------------
 
     @GetMapping("/applications/{tracking}/documents")
-    String documents(@PathVariable String tracking, Locale locale, Model model) {
+    String documents(@PathVariable String tracking, @RequestParam(name = "too-large", required = false) String tooLarge,
+                     Locale locale, Model model) {
         ApplicationDetail d = views.load(tracking);
         if (!d.permissions().edit()) {
             return "redirect:/applications/" + d.application().trackingNo();
         }
         @SuppressWarnings("unchecked")
-        Map<String, String> errors = (Map<String, String>) model.getAttribute("docErrors");
+        Map<String, String> flashed = (Map<String, String>) model.getAttribute("docErrors");
+        Map<String, String> errors = flashed == null ? new HashMap<>() : new HashMap<>(flashed);
+        if (tooLarge != null) {
+            // sent back by UploadLimitFilter: the file was over the servlet's cap, before any page could say so
+            errors.putIfAbsent(tooLarge, format.message("error.blob.too-large", new Object[] {views.uploadLimitKb()}, locale));
+        }
         FormView form = views.form(d, d.application().data(), Map.of(), Map.of(), locale);
         model.addAttribute("h", views.header(d, locale));
         model.addAttribute("d", d);
@@ -426,6 +432,7 @@ class FilingPages {
         model.addAttribute("d", d);
         model.addAttribute("steps", views.steps(d, locale));
         model.addAttribute("statusUrl", baseUrl + "/status");
+        model.addAttribute("own", CurrentUser.require().accountId().equals(d.application().applicantId()));
         return "application/citizen/receipt";
     }
 }

@@ -81,6 +81,7 @@ class TrackingPages {
         model.addAttribute("documents", views.documents(d, null, locale).stream().filter(CitizenViews.DocumentView::uploaded).toList());
         model.addAttribute("correction", FilingPages.correction(d, form, locale));
         model.addAttribute("submitted", d.application().status() != ApplicationStatus.DRAFT);
+        model.addAttribute("own", CurrentUser.require().accountId().equals(d.application().applicantId()));
         return "application/citizen/detail";
     }
 

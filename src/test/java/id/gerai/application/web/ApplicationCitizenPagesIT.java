@@ -20,6 +20,11 @@ import id.gerai.tenancy.ServicePointKind;
 import id.gerai.tenancy.TenancyApi;
 import id.gerai.tenancy.Tenant;
 import jakarta.servlet.http.Cookie;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +33,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -51,6 +57,7 @@ class ApplicationCitizenPagesIT {
     @Autowired CatalogApi catalog;
     @Autowired TenancyApi tenancy;
     @Autowired JsonMapper json;
+    @LocalServerPort int port;
 
     private record Setup(Tenant tenant, UUID agency, ServiceVersion service, String slug) {
         String newPath() {
@@ -275,8 +282,41 @@ class ApplicationCitizenPagesIT {
                 .doesNotContain("name=\"requestKey\"");
         fileCompletely(base, counter);
         String receipt = page(get(base + "/receipt"), counter);
-        assertThat(receipt).contains("Sumiati").contains("Loket MPP").doesNotContain("Petugas PETUGAS_LOKET");
-        assertThat(page(get(base), counter)).contains("Sumiati").contains("Petugas loket");
+        // the receipt is the walk-in citizen's, with the access code the officer hands over; nothing points to
+        // the officer's own "my applications"
+        assertThat(receipt).contains("Sumiati").contains("Loket MPP").containsPattern("class=\"access-code\">\\d{6}<")
+                .doesNotContain("Permohonan saya");
+        assertThat(page(get(base), counter)).contains("Sumiati").contains("Petugas loket").doesNotContain("Permohonan saya");
+    }
+
+    @Test
+    void aFileOverTheServersUploadCapIsNamedNextToItsDocumentNotAnError() throws Exception {
+        Setup s = setup();
+        Cookie me = login(fixtures.citizen());
+        String base = start(s, me);
+        // over real HTTP: the cap is the servlet container's, which MockMvc does not apply
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        String cookie = "GERAI_SESSION=" + me.getValue();
+        String documents = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + base + "/documents"))
+                .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String token = find(documents, "name=\"_csrf\" value=\"([^\"]+)\"");
+        String boundary = "----gerai" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"scan.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(ApplicationSamples.pdf());
+        body.write(new byte[11 * 1024 * 1024]);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> upload = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + base + "/documents/SKL"))
+                .header("Cookie", cookie).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(upload.statusCode()).isEqualTo(302);
+        assertThat(upload.headers().firstValue("Location")).get().asString().endsWith(base + "/documents?too-large=SKL#doc-SKL");
+        assertThat(page(get(base + "/documents?too-large=SKL"), me)).contains("id=\"doc-SKL-error\"")
+                .contains("Berkas terlalu besar. Ukuran maksimal 10.240 KB.");
+        // the page never promises more than the server takes
+        assertThat(documents).contains("paling besar 2 MB");
     }
 
     // --- steps ---------------------------------------------------------------------------------------------------
