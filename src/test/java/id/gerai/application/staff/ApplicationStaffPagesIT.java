@@ -350,6 +350,8 @@ class ApplicationStaffPagesIT {
                 .param(tracking).query().singleRow());
         assertThat(row).containsEntry("channel", "MPP_COUNTER").containsEntry("service_point_id", point)
                 .containsEntry("applicant_name", "Sumiati").containsEntry("applicant_nik", nik).containsEntry("status", "DRAFT");
+        // the filer's pages take over: the officer fills in the form for the citizen
+        assertThat(html(get(location), counter)).contains("Nama anak");
         // the same form sent again makes no second application
         mvc.perform(form(base + "/applications", counter).param("nik", nik).param("fullName", "Sumiati")
                         .param("serviceId", s.service().serviceId().toString()).param("key", key))
