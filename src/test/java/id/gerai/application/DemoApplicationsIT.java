@@ -67,7 +67,7 @@ class DemoApplicationsIT {
     private static final Map<String, String> FOLDERS = Map.of("dukcapil", "DUKCAPIL", "dpmptsp", "DPMPTSP", "desa", "PEMDES",
             "polres", "POLRES");
 
-    private record DemoTenant(Tenant tenant) {
+    private record DemoTenant(Tenant tenant, GeraiUser manager) {
     }
 
     /** A tenant like a demo region: agencies, MPP and village office (and a mall counter), services, staff. */
@@ -107,7 +107,8 @@ class DemoApplicationsIT {
         if (villageOfficer) {
             fixtures.staffWithRole(t, Role.PETUGAS_LOKET, null, office);
         }
-        return new DemoTenant(t);
+        String manager = fixtures.staffWithRole(t, Role.PENGELOLA_MPP);
+        return new DemoTenant(t, user(manager, new Membership(t.id(), Role.PENGELOLA_MPP, null, null)));
     }
 
     /** As the demo does: steps of an agency the tenant lacks go to the service's own agency. */
@@ -162,9 +163,9 @@ class DemoApplicationsIT {
             assertThat(channels).filteredOn(r -> r.get("filed_by") == null).extracting(r -> r.get("channel"))
                     .isNotEmpty().containsOnly("ONLINE");
 
-            // overdue tasks for the overdue views and the escalation; some applications were filed days ago
-            assertThat(rows(t, "select id from application_task where tenant_id = ? and status in ('OPEN', 'CLAIMED') and due_at < now()"))
-                    .as(t.name()).isNotEmpty();
+            // overdue tasks in the manager's overdue view (and for the escalation); some applications were filed days ago
+            assertThat(applications.overdue(t.id(), null, d.manager())).as(t.name()).isNotEmpty()
+                    .allMatch(Applications.InboxItem::overdue);
             assertThat(rows(t, "select submitted_at from application where tenant_id = ? and submitted_at is not null"))
                     .extracting(r -> ((Timestamp) r.get("submitted_at")).toInstant())
                     .anyMatch(at -> at.isBefore(Instant.now().minus(Duration.ofDays(4))))

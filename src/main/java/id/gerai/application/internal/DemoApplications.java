@@ -98,6 +98,8 @@ public class DemoApplications implements ApplicationRunner {
     /** The demo citizen; files in the region of its NIK. */
     static final String DEMO_CITIZEN = "warga@gerai.local";
     private static final String DEMO_DOMAIN = "@gerai.local";
+    /** Applications made side by side (each holds at most one or two database connections at a time). */
+    private static final int THREADS = 6;
 
     /** Where an application ends up. */
     enum Outcome {
@@ -245,8 +247,6 @@ public class DemoApplications implements ApplicationRunner {
             pool.shutdown();
         }
     }
-
-    private static final int THREADS = 6;
 
     private static <T> T outcome(Future<T> f, T failed) {
         try {
