@@ -88,6 +88,7 @@ class DemoData implements ApplicationRunner {
                 new NewServicePoint("MALL-TANGCITY", "Gerai Layanan Publik Tangcity Mall", ServicePointKind.MALL,
                         "Tangcity Mall Lt. 2, Jl. Jenderal Sudirman No. 1, Kota Tangerang", null, 6));
         staffFor(tangerang, "tangerang", tgr.get("DUKCAPIL"));
+        officers(tangerang, "tangerang", tgr.get(DemoServices.VILLAGE_AGENCY));
 
         Tenant banyuwangi = tenant("35.10");
         Map<String, UUID> bwi = agencies(banyuwangi, List.of(
@@ -103,6 +104,7 @@ class DemoData implements ApplicationRunner {
                 new NewServicePoint("MALL-RS", "Gerai Layanan Publik Roxy Square", ServicePointKind.MALL,
                         "Roxy Square Banyuwangi, Jl. Letkol Istiqlah", null, 4));
         staffFor(banyuwangi, "banyuwangi", bwi.get("DISPENDUKCAPIL"));
+        officers(banyuwangi, "banyuwangi", bwi.get(DemoServices.VILLAGE_AGENCY));
 
         simpleTenant("12.03", "tapsel", "Jl. Kihajar Dewantara, Sipirok", List.of(
                 new NewAgency("DISDUKCAPIL", "Dinas Kependudukan dan Pencatatan Sipil", AgencyKind.REGIONAL, null),
@@ -127,6 +129,10 @@ class DemoData implements ApplicationRunner {
         UUID manager = staff.createStaff(new StaffAccounts.NewStaff("pengelola." + shortName + "@gerai.local",
                 "Pengelola MPP " + t.name(), null, PASSWORD));
         staff.grant(manager, new Membership(t.id(), Role.PENGELOLA_MPP, null, null));
+        UUID counter = staff.createStaff(new StaffAccounts.NewStaff("loket." + shortName + "@gerai.local",
+                "Petugas Loket MPP " + t.name(), null, PASSWORD));
+        staff.grant(counter, new Membership(t.id(), Role.PETUGAS_LOKET, null, null));
+        officers(t, shortName, null);
     }
 
     private Tenant tenant(String code) {
@@ -138,6 +144,9 @@ class DemoData implements ApplicationRunner {
         for (NewAgency a : agencies) {
             ids.put(a.code(), tenancy.createAgency(t.id(), a));
         }
+        // the village letters' agency, made here (not by DemoServices) so the village officer can belong to it
+        NewAgency village = DemoServices.villageGovernment(t);
+        ids.put(village.code(), tenancy.createAgency(t.id(), village));
         return ids;
     }
 
@@ -160,6 +169,29 @@ class DemoData implements ApplicationRunner {
                 made++;
             }
         }
+    }
+
+    /**
+     * The officers who work the demo applications (README lists them): the MPP back office, a petugas instansi
+     * for all agencies of the tenant (so every step of every demo service has someone to work it), and, with
+     * {@code villageAgency}, the officer of the tenant's first village office, who files for walk-in citizens
+     * there (petugas loket) and works the village letters (petugas instansi of the village government). Few
+     * accounts on purpose: each costs a password hash at the first start.
+     */
+    private void officers(Tenant t, String shortName, UUID villageAgency) {
+        UUID backOffice = staff.createStaff(new StaffAccounts.NewStaff("petugas." + shortName + "@gerai.local",
+                "Petugas Back Office MPP " + t.name(), null, PASSWORD));
+        staff.grant(backOffice, new Membership(t.id(), Role.PETUGAS_INSTANSI, null, null));
+        if (villageAgency == null) {
+            return;
+        }
+        tenancy.servicePoints(t.id()).stream().filter(p -> p.kind() == ServicePointKind.VILLAGE_OFFICE).findFirst()
+                .ifPresent(office -> {
+                    UUID officer = staff.createStaff(new StaffAccounts.NewStaff("petugas.desa." + shortName + "@gerai.local",
+                            "Petugas " + office.name().replaceFirst("^Kantor ", ""), null, PASSWORD));
+                    staff.grant(officer, new Membership(t.id(), Role.PETUGAS_LOKET, null, office.id()));
+                    staff.grant(officer, new Membership(t.id(), Role.PETUGAS_INSTANSI, villageAgency, null));
+                });
     }
 
     private void staffFor(Tenant t, String shortName, UUID population) {

@@ -182,14 +182,21 @@ class DemoServices implements ApplicationRunner {
     /** The tenant's agencies by code, after adding the village-government agency when it has none. */
     private Map<String, UUID> agencies(Tenant tenant) {
         List<Agency> agencies = tenancy.agencies(tenant.id());
-        if (agencies.stream().noneMatch(a -> a.code().equals("PEMDES"))) {
-            String name = tenant.kind() == TenantKind.KOTA ? "Pemerintah Kelurahan se-" + tenant.name()
-                    : "Pemerintah Desa dan Kelurahan se-" + tenant.name();
-            tenancy.createAgency(tenant.id(), new TenancyApi.NewAgency("PEMDES", name, AgencyKind.VILLAGE,
-                    "Surat keterangan dan surat pengantar di kantor desa/kelurahan"));
+        if (agencies.stream().noneMatch(a -> a.code().equals(VILLAGE_AGENCY))) {
+            tenancy.createAgency(tenant.id(), villageGovernment(tenant));
             agencies = tenancy.agencies(tenant.id());
         }
         return agencies.stream().collect(Collectors.toMap(Agency::code, Agency::id));
+    }
+
+    static final String VILLAGE_AGENCY = "PEMDES";
+
+    /** The village-government agency that serves the village letters ({@link DemoData} makes it for its officers). */
+    static TenancyApi.NewAgency villageGovernment(Tenant tenant) {
+        String name = tenant.kind() == TenantKind.KOTA ? "Pemerintah Kelurahan se-" + tenant.name()
+                : "Pemerintah Desa dan Kelurahan se-" + tenant.name();
+        return new TenancyApi.NewAgency(VILLAGE_AGENCY, name, AgencyKind.VILLAGE,
+                "Surat keterangan dan surat pengantar di kantor desa/kelurahan");
     }
 
     private Set<String> kinds(Tenant tenant) {
