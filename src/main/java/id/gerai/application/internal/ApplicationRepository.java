@@ -101,7 +101,7 @@ class ApplicationRepository {
 
     List<Application> filedBy(TenantId tenant, UUID officer, UUID servicePoint, int limit) {
         return jdbc.sql("select " + APP_COLUMNS + " " + """
-                         from application a where a.tenant_id = ? and (a.filed_by = ? or (? is not null and a.service_point_id = ?
+                         from application a where a.tenant_id = ? and (a.filed_by = ? or (cast(? as uuid) is not null and a.service_point_id = ?
                              and a.channel <> 'ONLINE')) order by a.created_at desc limit ?""")
                 .params(tenant.value(), officer, servicePoint, servicePoint, limit).query(this::application).list();
     }
