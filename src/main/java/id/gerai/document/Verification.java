@@ -32,11 +32,12 @@ public record Verification(Outcome outcome, PublicDocument document, SignatureIn
      * @param holderNik      the applicant's NIK, masked ({@code 3671********0001})
      * @param replacedBy     the number of the corrected document that replaced it, if any
      * @param replaces       the number of the document it corrects, if any
+     * @param zone           the issuing tenant's time zone, in which its dates are read
      */
     public record PublicDocument(String number, String title, String serviceName, String tenantName, String agencyName,
                                  String officialName, String officialPosition, Instant issuedAt, String holderName,
                                  String holderNik, DocumentStatus status, Instant revokedAt, String revokeReason,
-                                 String replacedBy, String replaces, String sha256, String verifyPath) {
+                                 String replacedBy, String replaces, String sha256, String verifyPath, String zone) {
     }
 
     /**

@@ -2,6 +2,7 @@ package id.gerai.document.internal;
 
 import id.gerai.application.ApplicationCompleted;
 import id.gerai.platform.TenantContext;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
@@ -40,13 +41,13 @@ class DocumentRetry {
 
     @Scheduled(fixedDelayString = "${gerai.documents.retry-interval:1m}", initialDelayString = "${gerai.documents.retry-interval:1m}")
     void run() {
-        resubmitEvents();
-        finishPending();
+        resubmitEvents(properties.retryAfter());
+        finishPending(properties.retryAfter());
     }
 
-    /** Completion events not handled for a while go to the listener again. */
-    void resubmitEvents() {
-        Instant before = Instant.now().minus(properties.retryAfter());
+    /** Completion events not handled for {@code age} go to the listener again. */
+    void resubmitEvents(Duration age) {
+        Instant before = Instant.now().minus(age);
         try {
             publications.resubmitIncompletePublications(p -> p.getEvent() instanceof ApplicationCompleted
                     && p.getPublicationDate().isBefore(before)
@@ -57,8 +58,8 @@ class DocumentRetry {
     }
 
     /** Pending documents nobody waits for (a failed correction, an interrupted issue) are finished. */
-    void finishPending() {
-        Instant before = Instant.now().minus(properties.retryAfter());
+    void finishPending(Duration age) {
+        Instant before = Instant.now().minus(age);
         List<DocumentRepository.Row> stale = TenantContext.callAcrossTenants(() -> tx.execute(s -> repo.stalePending(before, BATCH)));
         for (DocumentRepository.Row row : stale) {
             try {

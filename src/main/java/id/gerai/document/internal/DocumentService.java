@@ -8,6 +8,8 @@ import id.gerai.audit.AuditEvent;
 import id.gerai.audit.AuditLog;
 import id.gerai.calendar.WorkingCalendar;
 import id.gerai.catalog.CatalogApi;
+import id.gerai.catalog.FormProblem;
+import id.gerai.catalog.FormValidator;
 import id.gerai.catalog.ServiceDesign;
 import id.gerai.catalog.ServiceVersion;
 import id.gerai.document.DocumentStatus;
@@ -95,13 +97,15 @@ class DocumentService implements IssuedDocuments {
     private final TransactionTemplate tx;
     private final DocumentProperties properties;
     private final DocumentVerifier verifier;
+    private final FormValidator validator;
     private final String baseUrl;
 
     DocumentService(DocumentRepository repo, ApplicationRecords applicationRecords, Applications applications,
                     CatalogApi catalog, TenancyApi tenancy, StaffAccounts staff, WorkingCalendar calendar,
                     DocumentComposer composer, PdfRenderer renderer, Signer signer, BlobStore blobs, AuditLog audit,
                     Notifications notifications, MessageSource messages, TransactionTemplate tx,
-                    DocumentProperties properties, DocumentVerifier verifier, @Value("${gerai.base-url}") String baseUrl) {
+                    DocumentProperties properties, DocumentVerifier verifier, FormValidator validator,
+                    @Value("${gerai.base-url}") String baseUrl) {
         this.repo = repo;
         this.applicationRecords = applicationRecords;
         this.applications = applications;
@@ -119,6 +123,7 @@ class DocumentService implements IssuedDocuments {
         this.tx = tx;
         this.properties = properties;
         this.verifier = verifier;
+        this.validator = validator;
         this.baseUrl = baseUrl.replaceAll("/+$", "");
     }
 
@@ -332,10 +337,33 @@ class DocumentService implements IssuedDocuments {
         }));
     }
 
-    /** The printed data of a document, for the correction form. */
-    Map<String, Object> printedData(TenantId tenant, UUID documentId, GeraiUser actor) {
-        requireManage(tenant, find(tenant, documentId, actor).orElseThrow(() -> GeraiException.notFound("document-not-found")).agencyId(), actor);
-        return inTenant(tenant, () -> repo.find(tenant, documentId)).orElseThrow().data();
+    /** A printed field on the correction form: simple fields are typed again; addresses, groups and regions are not. */
+    record CorrectionField(String name, String label, String widget, String value, List<ServiceDesign.Option> options,
+                           boolean editable) {
+    }
+
+    private static final Set<String> EDITABLE = Set.of("TEXT", "TEXTAREA", "NUMBER", "DATE", "SELECT", "YESNO", "NIK", "PHONE", "EMAIL");
+
+    /** The document's printed fields with their values, for the agency admin's correction form. */
+    List<CorrectionField> correctionFields(TenantId tenant, UUID documentId, GeraiUser actor) {
+        DocumentRepository.Row row = inTenant(tenant, () -> repo.find(tenant, documentId))
+                .orElseThrow(() -> GeraiException.notFound("document-not-found"));
+        requireManage(tenant, row.agencyId(), actor);
+        ServiceDesign design = design(tenant, row.serviceId(), row.serviceVersion());
+        java.util.List<CorrectionField> out = new java.util.ArrayList<>();
+        java.util.List<String> order = new java.util.ArrayList<>(design.form().order());
+        Set<String> printed = printedFields(design);
+        for (String name : order) {
+            if (!printed.contains(name)) {
+                continue;
+            }
+            ServiceDesign.FieldUi ui = design.form().ui().get(name);
+            String widget = ui == null || ui.widget() == null ? "TEXT" : ui.widget().name();
+            out.add(new CorrectionField(name, ui == null ? name : ui.label("id"), widget,
+                    id.gerai.application.FormData.text(row.data(), name), ui == null ? List.of() : ui.options(),
+                    EDITABLE.contains(widget)));
+        }
+        return out;
     }
 
     // =====================================================================================================
@@ -437,14 +465,18 @@ class DocumentService implements IssuedDocuments {
         }
     }
 
-    /** The original data with the corrections of printed fields applied; anything else is refused. */
-    static Map<String, Object> corrected(Map<String, Object> original, Map<String, Object> corrections, ServiceDesign design) {
+    /**
+     * The original data with the corrections of printed fields applied, checked against the service's form
+     * schema like a submission; a correction of a field the document does not print is refused.
+     */
+    Map<String, Object> corrected(Map<String, Object> original, Map<String, Object> corrections, ServiceDesign design) {
         Map<String, Object> data = new LinkedHashMap<>(original);
         if (corrections == null || corrections.isEmpty()) {
             return data;
         }
         Set<String> printed = printedFields(design);
         Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, Object[]> arguments = new LinkedHashMap<>();
         for (Map.Entry<String, Object> c : corrections.entrySet()) {
             if (!printed.contains(c.getKey())) {
                 errors.put("corrections." + c.getKey(), "document.error.not-printed");
@@ -452,22 +484,46 @@ class DocumentService implements IssuedDocuments {
             }
             Object value = c.getValue();
             if (value instanceof String s) {
-                value = s.strip();
                 if (s.isBlank()) {
                     errors.put("corrections." + c.getKey(), "document.error.blank");
                     continue;
                 }
-                if (s.length() > 2000) {
-                    errors.put("corrections." + c.getKey(), "document.error.too-long");
-                    continue;
-                }
+                value = typed(s.strip(), design.form().ui().get(c.getKey()));
             }
             data.put(c.getKey(), value);
         }
+        if (errors.isEmpty()) {
+            for (FormProblem problem : validator.validate(design.form(), data).problems()) {
+                String top = problem.path().split("[.\\[]", 2)[0];
+                if (corrections.containsKey(top)) {
+                    errors.putIfAbsent("corrections." + top, problem.getCodes()[0]);
+                    arguments.putIfAbsent("corrections." + top, problem.getArguments());
+                }
+            }
+        }
         if (!errors.isEmpty()) {
-            throw new InvalidInput(errors);
+            throw new InvalidInput(errors, arguments);
         }
         return data;
+    }
+
+    /** A corrected value as the form stores it: numbers as numbers, yes/no as booleans, the rest as text. */
+    private static Object typed(String value, ServiceDesign.FieldUi ui) {
+        if (ui == null || ui.widget() == null) {
+            return value;
+        }
+        return switch (ui.widget()) {
+            case NUMBER -> {
+                try {
+                    yield new java.math.BigDecimal(value.replace(',', '.'));
+                } catch (NumberFormatException e) {
+                    yield value;
+                }
+            }
+            case YESNO -> "true".equals(value) ? Boolean.TRUE : "false".equals(value) ? Boolean.FALSE : value;
+            case NIK -> value.replaceAll("\\s", "");
+            default -> value;
+        };
     }
 
     /** Form fields the document prints: its table and its template's placeholders. */

@@ -1,5 +1,6 @@
 package id.gerai.document.internal;
 
+import id.gerai.calendar.WorkingCalendar;
 import id.gerai.catalog.CatalogApi;
 import id.gerai.catalog.ServiceVersion;
 import id.gerai.document.DocumentStatus;
@@ -45,8 +46,11 @@ class DocumentVerifier {
     private final TenancyApi tenancy;
     private final CatalogApi catalog;
     private final TransactionTemplate tx;
+    private final WorkingCalendar calendar;
 
-    DocumentVerifier(DocumentRepository repo, BlobStore blobs, TenancyApi tenancy, CatalogApi catalog, TransactionTemplate tx) {
+    DocumentVerifier(DocumentRepository repo, BlobStore blobs, TenancyApi tenancy, CatalogApi catalog, TransactionTemplate tx,
+                     WorkingCalendar calendar) {
+        this.calendar = calendar;
         this.repo = repo;
         this.blobs = blobs;
         this.tenancy = tenancy;
@@ -149,7 +153,8 @@ class DocumentVerifier {
                 : inTenant(tenant, () -> repo.find(tenant, r.replacesId())).map(DocumentRepository.Row::number).orElse(null);
         return new Verification.PublicDocument(r.number(), r.title(), service, t == null ? "" : t.name(), agency,
                 r.officialName(), r.officialPosition(), r.issuedAt(), maskName(r.applicantName()), Masking.nik(r.applicantNik()),
-                r.status(), r.revokedAt(), r.revokeReason(), replacedBy, replaces, r.sha256(), "/verify/" + r.token());
+                r.status(), r.revokedAt(), r.revokeReason(), replacedBy, replaces, r.sha256(), "/verify/" + r.token(),
+                calendar.zone(tenant).getId());
     }
 
     /** {@code Putri Lestari} becomes {@code P**** L******}: enough to match a face to a paper, not to learn a name. */
