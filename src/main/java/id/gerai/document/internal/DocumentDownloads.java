@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The issued PDF for whoever may see the application: the citizen from "my applications"
  * ({@code GET /applications/{tracking}/document}), a counter officer printing it for a walk-in citizen
- * ({@code ?print}: shown in the browser's PDF viewer instead of saved), the agency's staff.
+ * ({@code ?print=true}: shown in the browser's PDF viewer instead of saved), the agency's staff.
  */
 @Controller
 class DocumentDownloads {
@@ -31,10 +31,10 @@ class DocumentDownloads {
 
     @GetMapping("/applications/{tracking}/document")
     ResponseEntity<InputStreamResource> download(@PathVariable String tracking,
-                                                 @RequestParam(name = "print", required = false) String print) {
+                                                 @RequestParam(name = "print", defaultValue = "false") boolean print) {
         DocumentFile file = documents.file(tracking, CurrentUser.require())
                 .orElseThrow(() -> GeraiException.notFound("document-not-found"));
-        return pdf(file, print != null);
+        return pdf(file, print);
     }
 
     static ResponseEntity<InputStreamResource> pdf(DocumentFile file, boolean inline) {

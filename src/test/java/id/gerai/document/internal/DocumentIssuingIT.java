@@ -85,11 +85,10 @@ class DocumentIssuingIT {
     }
 
     /** A signed-in browser session (the pages use form login, not HTTP Basic). */
-    private org.springframework.mock.web.MockHttpSession login(String email) throws Exception {
-        var result = mvc.perform(post("/login").param("login", email).param("password", Fixtures.PASSWORD)
+    private jakarta.servlet.http.Cookie login(String email) throws Exception {
+        return mvc.perform(post("/login").param("login", email).param("password", Fixtures.PASSWORD)
                         .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
-                .andExpect(status().is3xxRedirection()).andReturn();
-        return (org.springframework.mock.web.MockHttpSession) result.getRequest().getSession();
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getCookie("GERAI_SESSION");
     }
 
     private JsonNode verifyFile(byte[] pdf) throws Exception {
@@ -125,7 +124,7 @@ class DocumentIssuingIT {
         assertThat(new String(pdf, StandardCharsets.ISO_8859_1)).contains("<pdfaid:part>2</pdfaid:part>");
 
         // the page route serves the same file, for printing inline
-        mvc.perform(get("/applications/" + a.tracking() + "/document?print").session(login(a.citizen())))
+        mvc.perform(get("/applications/" + a.tracking() + "/document?print=true").cookie(login(a.citizen())))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.startsWith("inline")));
         // a stranger gets nothing
