@@ -171,6 +171,9 @@ class DocumentService implements IssuedDocuments {
                         null, null, 0, null, null, false, signer.needsPassphrase(), 0, null, null, null, null, null, null,
                         null, null, Instant.now());
                 repo.insert(row);
+                if (row.awaitingSignature()) {
+                    askForSignature(row, official);
+                }
                 return row;
             }));
         } catch (DuplicateKeyException e) {
@@ -439,6 +442,7 @@ class DocumentService implements IssuedDocuments {
                                                       Map<String, Object> data, String reason, GeraiUser actor) {
         Agency agency = agency(tenant, original.agencyId());
         ZoneId zone = calendar.zone(tenant);
+        Official official = signer.needsPassphrase() ? official(tenant, agency, original.officialId()) : null;
         try {
             return inTenant(tenant, () -> repo.replacementOf(tenant, original.id()).orElseGet(() -> {
                 ZonedDateTime local = Instant.now().atZone(zone);
@@ -454,6 +458,9 @@ class DocumentService implements IssuedDocuments {
                         null, false, signer.needsPassphrase(), 0, null, original.id(), reason, actor.auditActorId(), null,
                         null, null, null, Instant.now());
                 repo.insert(row);
+                if (official != null) {
+                    askForSignature(row, official);
+                }
                 audit.record(AuditEvent.of(tenant, "document.correction.requested", "document", original.id(), null,
                         Map.of("replacement", row.id().toString(), "number", number, "reason", reason,
                                 "corrected", data.equals(original.data()) ? List.of() : changedKeys(original.data(), data)))
@@ -641,6 +648,23 @@ class DocumentService implements IssuedDocuments {
         }
     }
 
+    /** Interactive remote signing: tells the official a document waits for their passphrase (in the caller's transaction). */
+    private void askForSignature(DocumentRepository.Row row, Official official) {
+        if (official.email() == null || official.email().isBlank()) {
+            return;
+        }
+        Tenant t = tenancy.byId(row.tenant()).orElse(null);
+        String link = baseUrl + "/manage/" + (t == null ? "" : t.slug()) + "/documents";
+        Object[] args = {row.number(), row.title(), link};
+        try {
+            notifications.queue(new Email(row.tenant(), official.email(),
+                    messages.getMessage("document.mail.awaiting.subject", args, PdfRenderer.ID),
+                    messages.getMessage("document.mail.awaiting.body", args, PdfRenderer.ID)));
+        } catch (IllegalArgumentException e) {
+            log.info("No e-mail to the official of document {}: the address is not usable", row.number());
+        }
+    }
+
     String verifyUrl(DocumentRepository.Row row) {
         return baseUrl + "/verify/" + row.token();
     }
@@ -655,13 +679,14 @@ class DocumentService implements IssuedDocuments {
                 .findFirst().orElseThrow(() -> GeraiException.notFound("document-agency-not-found"));
     }
 
-    record Official(String name, String position) {
+    record Official(String name, String position, String email) {
     }
 
     /** The signing official's name (their account) and position (theirs, else the agency's default, else a generic one). */
     private Official official(TenantId tenant, Agency agency, UUID officialId) {
-        String name = officialId == null ? null : staff.staffOf(tenant).stream().filter(s -> s.accountId().equals(officialId))
-                .map(StaffAccounts.StaffMember::fullName).findFirst().orElse(null);
+        StaffAccounts.StaffMember member = officialId == null ? null : staff.staffOf(tenant).stream()
+                .filter(s -> s.accountId().equals(officialId)).findFirst().orElse(null);
+        String name = member == null ? null : member.fullName();
         if (name == null) {
             name = messages.getMessage("document.pdf.official-unknown", null, PdfRenderer.ID);
         }
@@ -675,7 +700,7 @@ class DocumentService implements IssuedDocuments {
         if (position == null) {
             position = messages.getMessage("document.pdf.position-default", new Object[] {agency.name()}, PdfRenderer.ID);
         }
-        return new Official(name, position);
+        return new Official(name, position, member == null ? null : member.email());
     }
 
     private static String reason(String reason) {

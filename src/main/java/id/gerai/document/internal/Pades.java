@@ -59,8 +59,10 @@ import org.bouncycastle.tsp.TimeStampToken;
  */
 final class Pades {
 
-    /** Bytes reserved for the CMS structure: a 4096-bit chain of three certificates and a timestamp token fit. */
-    static final int RESERVED = 18_000;
+    /** Bytes reserved for the CMS structure: a chain of three 4096-bit certificates fits. */
+    static final int RESERVED = 9_000;
+    /** With a signature timestamp: the token and the TSA's certificates too. */
+    static final int RESERVED_TIMESTAMPED = 20_000;
 
     private Pades() {
     }
@@ -76,6 +78,11 @@ final class Pades {
      * @param name the signer's name in the signature dictionary
      */
     static byte[] sign(byte[] pdf, String name, String reason, String location, Instant at, CmsMaker cms) {
+        return sign(pdf, name, reason, location, at, RESERVED, cms);
+    }
+
+    /** As above, reserving {@code reserved} bytes for the CMS structure. */
+    static byte[] sign(byte[] pdf, String name, String reason, String location, Instant at, int reserved, CmsMaker cms) {
         try (PDDocument doc = Loader.loadPDF(pdf); SignatureOptions options = new SignatureOptions()) {
             PDSignature signature = new PDSignature();
             signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
@@ -86,12 +93,16 @@ final class Pades {
             Calendar when = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
             when.setTimeInMillis(at.toEpochMilli() / 1000 * 1000);
             signature.setSignDate(when);
-            options.setPreferredSignatureSize(RESERVED);
+            options.setPreferredSignatureSize(reserved);
             doc.addSignature(signature, options);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 2 * RESERVED + 4096);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 2 * reserved + 8192);
             ExternalSigningSupport external = doc.saveIncrementalForExternalSigning(out);
             byte[] content = external.getContent().readAllBytes();
-            external.setSignature(cms.sign(content));
+            byte[] cmsBytes = cms.sign(content);
+            if (cmsBytes.length > reserved) {
+                throw new IllegalStateException("CMS signature of " + cmsBytes.length + " bytes exceeds the " + reserved + " reserved");
+            }
+            external.setSignature(cmsBytes);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

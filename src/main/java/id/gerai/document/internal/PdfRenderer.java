@@ -423,14 +423,16 @@ class PdfRenderer {
         List<String> wrap(PDFont font, float size, String s, float max) throws IOException {
             List<String> lines = new ArrayList<>();
             StringBuilder line = new StringBuilder();
+            float used = 0f;
+            float space = width(font, size, " ");
             for (String word : s.strip().split(" +")) {
                 if (word.isEmpty()) {
                     continue;
                 }
-                String candidate = line.isEmpty() ? word : line + " " + word;
-                if (width(font, size, candidate) <= max) {
-                    line.setLength(0);
-                    line.append(candidate);
+                float w = width(font, size, word);
+                if (!line.isEmpty() && used + space + w <= max) {
+                    line.append(' ').append(word);
+                    used += space + w;
                     continue;
                 }
                 if (!line.isEmpty()) {
@@ -438,12 +440,14 @@ class PdfRenderer {
                     line.setLength(0);
                 }
                 String rest = word;
-                while (width(font, size, rest) > max) {
+                while (w > max) {
                     String[] parts = breakWord(font, size, rest, max);
                     lines.add(parts[0]);
                     rest = parts[1];
+                    w = width(font, size, rest);
                 }
                 line.append(rest);
+                used = w;
             }
             if (!line.isEmpty()) {
                 lines.add(line.toString());

@@ -32,6 +32,7 @@ final class Pkcs12Signer implements Signer {
         String name = perOfficial && r.officialName() != null ? r.officialName() : r.agencyName();
         try {
             byte[] signed = Pades.sign(r.pdf(), name, r.reason(), r.location(), Instant.now(),
+                    tsa == null ? Pades.RESERVED : Pades.RESERVED_TIMESTAMPED,
                     content -> Pades.cms(content, key.key(), key.chain(), tsa));
             return new SignedPdf(signed, key.certificate(), key.chain(), tsa != null);
         } catch (IllegalStateException e) {

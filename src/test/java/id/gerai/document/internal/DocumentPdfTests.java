@@ -60,7 +60,7 @@ class DocumentPdfTests {
 
     static byte[] signed(byte[] pdf, TimestampClient tsa) {
         return Pades.sign(pdf, "Dinas Uji", "Akta 0001", "Kota Uji", Instant.now(),
-                content -> Pades.cms(content, keys.getPrivate(), List.of(cert, ca), tsa));
+                tsa == null ? Pades.RESERVED : Pades.RESERVED_TIMESTAMPED, content -> Pades.cms(content, keys.getPrivate(), List.of(cert, ca), tsa));
     }
 
     @Test

@@ -82,6 +82,7 @@ class RemoteSigningIT {
     @Autowired IssuedDocuments documents;
     @Autowired JdbcClient jdbc;
     @Autowired DocumentRepository repo;
+    @Autowired id.gerai.notification.NotificationQueries outbox;
     @Autowired org.springframework.transaction.support.TransactionTemplate tx;
 
     private Cookie login(String email) throws Exception {
@@ -98,6 +99,8 @@ class RemoteSigningIT {
         assertThat(waiting.status()).isEqualTo(DocumentStatus.PENDING);
         assertThat(waiting.number()).startsWith("0001/DUKCAPIL/");
         mvc.perform(as(get("/api/applications/" + a.tracking() + "/document"), a.citizen())).andExpect(status().isNotFound());
+        assertThat(outbox.recentTo(office.official(), 10)).anyMatch(m -> m.subject().contains(waiting.number())
+                && m.body().contains("/manage/" + a.tenant().slug() + "/documents"));
 
         // the agency admin records the official's NIK on the settings page
         Cookie admin = login(office.admin());
@@ -106,7 +109,8 @@ class RemoteSigningIT {
                         .param("agency", office.agency().toString()).param("account", official.toString())
                         .param("position", "Kepala Bidang Pencatatan Sipil").param("nik", NIK))
                 .andExpect(status().is3xxRedirection());
-        assertThat(id.gerai.platform.TenantContext.call(a.tenant().id(), () -> tx.execute(s -> repo.signatories(a.tenant().id()))).stream().filter(s -> s.accountId().equals(official)).findFirst().orElseThrow().nik())
+        var recorded = id.gerai.platform.TenantContext.call(a.tenant().id(), () -> tx.execute(t -> repo.signatories(a.tenant().id())));
+        assertThat(recorded.stream().filter(s -> s.accountId().equals(official)).findFirst().orElseThrow().nik())
                 .isEqualTo(NIK);
 
         // the official sees it waiting; a wrong passphrase is refused and it keeps waiting
