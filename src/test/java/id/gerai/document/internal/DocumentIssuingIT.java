@@ -376,6 +376,51 @@ class DocumentIssuingIT {
     }
 
     @Test
+    void theAgencySetsItsNumberFormatLetterheadAndOfficialPosition() throws Exception {
+        DocumentFixtures.Office office = docs.office();
+        jakarta.servlet.http.Cookie admin = login(office.admin());
+        String settings = "/manage/" + office.tenant().slug() + "/documents/settings";
+        var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+        String refused = mvc.perform(post(settings).cookie(admin).with(csrf).param("agency", office.agency().toString())
+                        .param("numberFormat", "{agency}/{year}").param("letterhead", "Jl. Uji No. 1"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("Format harus memuat {seq} dan {year}");
+        mvc.perform(post(settings).cookie(admin).with(csrf).param("agency", office.agency().toString())
+                        .param("numberFormat", "474.1/{seq:4}/{agency}/{year}")
+                        .param("letterhead", "Jl. Satria Sudirman No. 1, Tangerang\nTelepon (021) 5523456")
+                        .param("place", "Tangerang").param("defaultPosition", "Kepala Dinas Kependudukan dan Pencatatan Sipil"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get(settings).cookie(admin)).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("474.1/0012/DUKCAPIL/")));
+        // the verifier may not change them
+        mvc.perform(get(settings).cookie(login(office.verifier()))).andExpect(status().isForbidden());
+
+        Approved a = docs.approved(office, fixtures.citizen(), ApplicationSamples.validData());
+        IssuedDocument d = docs.awaitIssued(a);
+        assertThat(d.number()).isEqualTo("474.1/0001/DUKCAPIL/" + Year.now(java.time.ZoneId.of("Asia/Jakarta")));
+        assertThat(d.officialPosition()).isEqualTo("Kepala Dinas Kependudukan dan Pencatatan Sipil");
+        String text = text(download(a, a.citizen()));
+        assertThat(text).contains("Jl. Satria Sudirman No. 1, Tangerang").contains("Kepala Dinas Kependudukan dan Pencatatan Sipil")
+                .contains("Tangerang, ");
+        int audits = TenantContext.callAcrossTenants(() -> jdbc.sql(
+                "select count(*) from audit_record where action = 'document.settings.changed' and entity_id = ?")
+                .param(office.agency().toString()).query(Integer.class).single());
+        assertThat(audits).isEqualTo(1);
+    }
+
+    @Test
+    void theApiIsDescribed() throws Exception {
+        mvc.perform(get("/api/openapi")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/applications/{trackingNo}/document'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/documents/verify/{token}'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/documents/verify'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/documents/verify/number'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/tenants/{tenant}/documents'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/tenants/{tenant}/documents/{id}/revoke'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/tenants/{tenant}/documents/{id}/reissue'].post").exists());
+    }
+
+    @Test
     void tokensOfOtherTenantsAndGuessesFindNothing() throws Exception {
         assertThat(documents.verifyToken("0000000000aaaaaaaaaabbbbbb").outcome()).isEqualTo(Outcome.UNKNOWN);
         assertThat(documents.verifyToken("../../etc/passwd").outcome()).isEqualTo(Outcome.UNKNOWN);
