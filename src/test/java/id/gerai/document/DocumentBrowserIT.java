@@ -120,7 +120,12 @@ class DocumentBrowserIT extends BrowserTest {
     @Test
     void theVerificationFormsWorkWithoutScript() throws Exception {
         DocumentFixtures docs = new DocumentFixtures(mvc, fixtures, catalog, json, documents, jdbc);
-        IssuedDocument issued = docs.awaitIssued(docs.approved());
+        DocumentFixtures.Approved a = docs.approved();
+        IssuedDocument issued = docs.awaitIssued(a);
+        byte[] pdf = mvc.perform(DocumentFixtures.as(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/applications/" + a.tracking() + "/document"),
+                        a.citizen()))
+                .andReturn().getResponse().getContentAsByteArray();
         try (BrowserContext stranger = browser.auditingPhone(baseUrl())) {
             Page page = stranger.newPage();
             page.navigate("/verify");
@@ -135,6 +140,14 @@ class DocumentBrowserIT extends BrowserTest {
             page.getByLabel("Kode verifikasi").fill("ZZZZ-ZZZZ");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Periksa")).first().click();
             assertThat(page.locator("#outcome").getAttribute("data-outcome")).isEqualTo("UNKNOWN");
+
+            // the file itself, uploaded with a plain multipart form
+            page.navigate("/verify");
+            page.getByLabel("Berkas PDF dokumen").setInputFiles(new com.microsoft.playwright.options.FilePayload("dokumen.pdf",
+                    "application/pdf", pdf));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Periksa")).last().click();
+            assertThat(page.locator("#outcome").getAttribute("data-outcome")).isEqualTo("AUTHENTIC");
+            assertThat(page.content()).contains(issued.number());
         }
     }
 }

@@ -88,6 +88,30 @@ public final class DocumentFixtures {
         return new Approved(o, citizen, tracking, id);
     }
 
+    /**
+     * A walk-in citizen's application filed by a counter officer of a new village office, approved; the
+     * returned {@code citizen} is the officer's login (the walk-in citizen has none).
+     */
+    public Approved approvedAtCounter(Office o, id.gerai.tenancy.TenancyApi tenancy) throws Exception {
+        UUID point = tenancy.createServicePoint(o.tenant().id(), new id.gerai.tenancy.TenancyApi.NewServicePoint(
+                "DESA" + UUID.randomUUID().toString().substring(0, 4).toUpperCase(), "Kantor Desa Uji",
+                id.gerai.tenancy.ServicePointKind.VILLAGE_OFFICE, "Jl. Desa 1", fixtures.villageOf(o.tenant()), 1));
+        String officer = fixtures.staffWithRole(o.tenant(), Role.PETUGAS_LOKET, null, point);
+        JsonNode filed = read(as(post("/api/tenants/" + o.tenant().slug() + "/counter/applications"), officer)
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(Map.of(
+                        "service", o.service().serviceId().toString(), "nik", Fixtures.validNik(), "fullName", "Sumiati",
+                        "data", ApplicationSamples.validData()))), 201);
+        String tracking = filed.get("trackingNo").asString();
+        read(as(multipart(org.springframework.http.HttpMethod.PUT, "/api/applications/" + tracking + "/documents/SKL")
+                .file(new MockMultipartFile("file", "scan.pdf", "application/pdf", ApplicationSamples.pdf())), officer), 200);
+        read(as(post("/api/applications/" + tracking + "/submit"), officer), 200);
+        decide(o, o.verifier());
+        decide(o, o.official());
+        UUID id = TenantContext.callAcrossTenants(() -> jdbc.sql("select id from application where tracking_no = ?")
+                .param(tracking).query(UUID.class).single());
+        return new Approved(o, officer, tracking, id);
+    }
+
     private void decide(Office o, String officer) throws Exception {
         JsonNode inbox = read(as(get("/api/tenants/" + o.tenant().slug() + "/tasks"), officer), 200);
         String task = inbox.get("items").get(0).get("taskId").asString();

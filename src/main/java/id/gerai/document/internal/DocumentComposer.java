@@ -95,7 +95,7 @@ class DocumentComposer {
         }
         return new DocumentContent(msg("document.pdf.government", in.tenant().name()), in.agency().name(), letterhead,
                 r.title(), r.number(), paragraphs, rows, place + ", " + date, r.officialPosition(), r.officialName(),
-                in.verifyUrl(), r.shortCode(), in.replacesNumber(), in.created().atZone(in.zone()));
+                in.verifyUrl(), displayCode(r.shortCode()), in.replacesNumber(), in.created().atZone(in.zone()));
     }
 
     private String fill(String text, Map<String, String> system, Map<String, Object> data, ServiceDesign design) {
@@ -239,6 +239,11 @@ class DocumentComposer {
             return settings.place().strip();
         }
         return tenant.name().replaceFirst("(?i)^(kota administrasi|kota adm\\.|kota|kabupaten|kab\\.|provinsi)\\s+", "").strip();
+    }
+
+    /** {@code ABCD2345} as printed and read out: {@code ABCD-2345}. */
+    static String displayCode(String code) {
+        return code != null && code.length() == 8 ? code.substring(0, 4) + "-" + code.substring(4) : code;
     }
 
     private String msg(String key, Object... args) {

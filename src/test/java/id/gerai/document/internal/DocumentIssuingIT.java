@@ -68,6 +68,7 @@ class DocumentIssuingIT {
     @Autowired DocumentRepository repo;
     @Autowired DocumentRetry retry;
     @Autowired TransactionTemplate tx;
+    @Autowired id.gerai.tenancy.TenancyApi tenancy;
     @Value("${gerai.documents.keys.dir}") Path keys;
 
     DocumentFixtures docs;
@@ -120,7 +121,7 @@ class DocumentIssuingIT {
         assertThat(report).contains("Signature is Valid.").contains("Total document signed").contains("ETSI.CAdES.detached");
         String text = text(pdf);
         assertThat(text).contains("KUTIPAN AKTA KELAHIRAN").contains("Nomor: " + d.number()).contains("Telah lahir Putri Lestari")
-                .contains("Budi Santoso").contains("Petugas PETUGAS_INSTANSI").contains(d.shortCode());
+                .contains("Budi Santoso").contains("Petugas PETUGAS_INSTANSI").contains(DocumentComposer.displayCode(d.shortCode()));
         assertThat(new String(pdf, StandardCharsets.ISO_8859_1)).contains("<pdfaid:part>2</pdfaid:part>");
 
         // the page route serves the same file, for printing inline
@@ -400,12 +401,33 @@ class DocumentIssuingIT {
         assertThat(d.number()).isEqualTo("474.1/0001/DUKCAPIL/" + Year.now(java.time.ZoneId.of("Asia/Jakarta")));
         assertThat(d.officialPosition()).isEqualTo("Kepala Dinas Kependudukan dan Pencatatan Sipil");
         String text = text(download(a, a.citizen()));
-        assertThat(text).contains("Jl. Satria Sudirman No. 1, Tangerang").contains("Kepala Dinas Kependudukan dan Pencatatan Sipil")
+        assertThat(text).contains("Jl. Satria Sudirman No. 1, Tangerang").contains("Kepala Dinas Kependudukan dan Pencatatan")
                 .contains("Tangerang, ");
         int audits = TenantContext.callAcrossTenants(() -> jdbc.sql(
                 "select count(*) from audit_record where action = 'document.settings.changed' and entity_id = ?")
                 .param(office.agency().toString()).query(Integer.class).single());
         assertThat(audits).isEqualTo(1);
+    }
+
+    @Test
+    void aCounterOfficerPrintsTheDocumentOfAWalkInCitizen() throws Exception {
+        DocumentFixtures.Office office = docs.office();
+        Approved a = docs.approvedAtCounter(office, tenancy);
+        IssuedDocument d = docs.awaitIssued(a);
+        assertThat(d.applicantName()).isEqualTo("Sumiati");
+        byte[] printed = mvc.perform(get("/applications/" + a.tracking() + "/document?print=true").cookie(login(a.citizen())))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.startsWith("inline")))
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(Pades.sha256Hex(printed)).isEqualTo(d.sha256());
+        // an officer of another counter may not
+        Approved elsewhere = docs.approvedAtCounter(office, tenancy);
+        mvc.perform(get("/applications/" + a.tracking() + "/document?print=true").cookie(login(elsewhere.citizen())))
+                .andExpect(status().isNotFound());
+        int accessed = TenantContext.callAcrossTenants(() -> jdbc.sql(
+                "select count(*) from audit_record where action = 'document.accessed' and entity_id = ?")
+                .param(d.id().toString()).query(Integer.class).single());
+        assertThat(accessed).isEqualTo(1);
     }
 
     @Test

@@ -81,6 +81,25 @@ class DocumentPdfTests {
     }
 
     @Test
+    void veraPdfFindsTheDocumentPdfA2bCompliantBeforeAndAfterSigning() throws Exception {
+        byte[] pdf = renderer.render(content("0006/DUKCAPIL/2026"));
+        assertThat(pdfA2bProblems(pdf)).isEmpty();
+        assertThat(pdfA2bProblems(signed(pdf, null))).isEmpty();
+    }
+
+    /** veraPDF's failed PDF/A-2b rules, empty when the file conforms. */
+    static List<String> pdfA2bProblems(byte[] pdf) throws Exception {
+        org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider.initialise();
+        var flavour = org.verapdf.pdfa.flavours.PDFAFlavour.fromString("2b");
+        try (var parser = org.verapdf.pdfa.Foundries.defaultInstance().createParser(new java.io.ByteArrayInputStream(pdf), flavour)) {
+            var result = org.verapdf.pdfa.Foundries.defaultInstance().createValidator(flavour, false).validate(parser);
+            return result.getTestAssertions().stream()
+                    .filter(t -> t.getStatus() != org.verapdf.pdfa.results.TestAssertion.Status.PASSED)
+                    .map(t -> t.getRuleId() + ": " + t.getMessage()).distinct().toList();
+        }
+    }
+
+    @Test
     void aSignedDocumentIsValidForPdfsigAndForGerai() {
         byte[] signed = signed(renderer.render(content("0001/DUKCAPIL/2026")), null);
         String report = PdfSig.check(signed);
