@@ -16,8 +16,9 @@ public final class Bench {
         String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         switch (name) {
             case "search" -> id.gerai.catalog.web.SearchBenchmark.main(rest);
+            case "documents" -> id.gerai.document.internal.DocumentsBenchmark.main(rest);
             default -> {
-                System.err.println("usage: bench/run NAME   (benchmarks: search)");
+                System.err.println("usage: bench/run NAME   (benchmarks: search, documents)");
                 System.exit(2);
             }
         }

@@ -75,9 +75,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/regions/**", "/api/tenants", "/api/tenants/*",
                                 "/api/tenants/*/agencies", "/api/tenants/*/service-points", "/api/tenants/*/calendar",
                                 "/api/tenants/*/calendar/deadline", "/api/tenants/*/services", "/api/tenants/*/services/**",
-                                "/api/catalog/designs").permitAll()
+                                "/api/catalog/designs", "/api/documents/verify/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/accounts", "/api/password-reset", "/api/password-reset/confirm",
-                                "/api/status").permitAll()
+                                "/api/status", "/api/documents/verify", "/api/documents/verify/number").permitAll()
                         .requestMatchers("/api/platform/**").hasRole("ADMIN_PLATFORM")
                         .anyRequest().authenticated());
         return http.build();
@@ -93,7 +93,7 @@ class SecurityConfiguration {
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP)))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/", "/regions", "/regions/**", "/services", "/services/**", "/t/**", "/register", "/login", "/forgot-password",
-                                "/reset-password", "/demo/mailbox", "/status", "/css/**", "/js/**", "/img/**", "/webjars/**",
+                                "/reset-password", "/demo/mailbox", "/status", "/verify", "/verify/**", "/css/**", "/js/**", "/img/**", "/webjars/**",
                                 "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").denyAll()

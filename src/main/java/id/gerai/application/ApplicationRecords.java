@@ -1,0 +1,17 @@
+package id.gerai.application;
+
+import id.gerai.platform.TenantId;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Reads of applications for other modules' background work, where no person acts (the document module
+ * issuing a completed application's document). Unlike {@link Applications} these make no permission check:
+ * callers must never show what they read to a person without checking that person themselves (for
+ * example through {@link Applications#detail(String, id.gerai.identity.GeraiUser)}).
+ */
+public interface ApplicationRecords {
+
+    /** The application as stored (form data, applicant), read in the tenant's scope. */
+    Optional<Application> find(TenantId tenant, UUID applicationId);
+}

@@ -1,0 +1,28 @@
+package id.gerai.application.internal;
+
+import id.gerai.application.Application;
+import id.gerai.application.ApplicationRecords;
+import id.gerai.platform.TenantContext;
+import id.gerai.platform.TenantId;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** {@link ApplicationRecords}: plain reads in the tenant's scope, entered before the (read-only) transaction. */
+@Component
+class ApplicationRecordsReader implements ApplicationRecords {
+
+    private final ApplicationRepository repo;
+    private final TransactionTemplate tx;
+
+    ApplicationRecordsReader(ApplicationRepository repo, TransactionTemplate tx) {
+        this.repo = repo;
+        this.tx = tx;
+    }
+
+    @Override
+    public Optional<Application> find(TenantId tenant, UUID applicationId) {
+        return TenantContext.call(tenant, () -> tx.execute(s -> repo.find(tenant, applicationId)));
+    }
+}
