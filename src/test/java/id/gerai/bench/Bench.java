@@ -16,8 +16,9 @@ public final class Bench {
         String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         switch (name) {
             case "search" -> id.gerai.catalog.web.SearchBenchmark.main(rest);
+            case "process" -> id.gerai.application.ProcessBenchmark.main(rest);
             default -> {
-                System.err.println("usage: bench/run NAME   (benchmarks: search)");
+                System.err.println("usage: bench/run NAME   (benchmarks: search, process, submit-http)");
                 System.exit(2);
             }
         }
