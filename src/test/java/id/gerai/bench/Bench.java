@@ -17,6 +17,7 @@ public final class Bench {
         switch (name) {
             case "search" -> id.gerai.catalog.web.SearchBenchmark.main(rest);
             case "process" -> id.gerai.application.ProcessBenchmark.main(rest);
+            case "submit-http" -> id.gerai.application.SubmitHttpBenchmark.main(rest);
             default -> {
                 System.err.println("usage: bench/run NAME   (benchmarks: search, process, submit-http)");
                 System.exit(2);
