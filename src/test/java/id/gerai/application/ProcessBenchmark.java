@@ -227,7 +227,10 @@ public final class ProcessBenchmark {
         final JsonMapper json;
         final Map<String, Object> form;
 
+        final Path dataDir;
+
         Bench(ConfigurableApplicationContext context) {
+            dataDir = Path.of(context.getEnvironment().getRequiredProperty("gerai.data-dir")).resolve("postgres");
             applications = context.getBean(Applications.class);
             catalog = context.getBean(CatalogApi.class);
             tenancy = context.getBean(TenancyApi.class);
@@ -566,6 +569,7 @@ public final class ProcessBenchmark {
             List<Timings> timings = new ArrayList<>();
             List<Thread> threads = new ArrayList<>();
             long[] before = stats();
+            long[] cpuBefore = BenchSupport.cpuMillis(dataDir);
             long start = System.nanoTime();
             for (int w = 0; w < workers; w++) {
                 Timings t = new Timings();
@@ -586,6 +590,7 @@ public final class ProcessBenchmark {
                 t.join();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            long[] cpuAfter = BenchSupport.cpuMillis(dataDir);
             long[] after = stats();
             if (failure.get() != null) {
                 throw new IllegalStateException("a worker failed in run " + label, failure.get());
@@ -627,6 +632,11 @@ public final class ProcessBenchmark {
             results.put("process_all_transactions_per_s_" + label, f1((after[0] - before[0]) / seconds));
             if (after[1] >= 0) {
                 results.put("process_wal_syncs_per_s_" + label, f1((after[1] - before[1]) / seconds));
+            }
+            // CPU per application: what bounds throughput on two cores once the disk's flushes are shared
+            results.put("process_java_cpu_ms_per_app_" + label, f1((cpuAfter[0] - cpuBefore[0]) / (double) apps));
+            if (cpuAfter[1] >= 0 && cpuBefore[1] >= 0) {
+                results.put("process_pg_cpu_ms_per_app_" + label, f1((cpuAfter[1] - cpuBefore[1]) / (double) apps));
             }
             results.put("process_load_" + label, BenchSupport.load());
         }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -57,6 +58,51 @@ public final class BenchSupport {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * CPU time used so far, in milliseconds: by this JVM, and by the PostgreSQL server whose data folder is under
+     * {@code dataDir} (the postmaster, its running backends and the ones that have ended). Linux only; -1 where it
+     * cannot be read.
+     */
+    public static long[] cpuMillis(Path dataDir) {
+        long java = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
+        long pg = -1;
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            String dir = dataDir.toAbsolutePath().normalize().toString();
+            List<long[]> stats = new java.util.ArrayList<>();
+            long postmaster = -1;
+            for (Path p : procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                try {
+                    String cmd = Files.readString(p.resolve("cmdline")).replace('\0', ' ');
+                    String stat = Files.readString(p.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    // fields after the name: state ppid ... utime(12) stime(13) cutime(14) cstime(15)
+                    long pid = Long.parseLong(p.getFileName().toString());
+                    stats.add(new long[] {pid, Long.parseLong(f[1]), Long.parseLong(f[11]) + Long.parseLong(f[12]),
+                            Long.parseLong(f[13]) + Long.parseLong(f[14])});
+                    if (cmd.contains("postgres") && cmd.contains("-D " + dir)) {
+                        postmaster = pid;
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // the process ended meanwhile
+                }
+            }
+            if (postmaster > 0) {
+                long ticks = 0;
+                for (long[] st : stats) {
+                    if (st[0] == postmaster) {
+                        ticks += st[2] + st[3];
+                    } else if (st[1] == postmaster) {
+                        ticks += st[2];
+                    }
+                }
+                pg = ticks * 10; // USER_HZ is 100 on Linux
+            }
+        } catch (IOException e) {
+            pg = -1;
+        }
+        return new long[] {java, pg};
     }
 
     /** The system load average over the last minute (what {@code uptime} shows first). */
