@@ -16,9 +16,11 @@ public final class Bench {
         String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         switch (name) {
             case "search" -> id.gerai.catalog.web.SearchBenchmark.main(rest);
+            case "process" -> id.gerai.application.ProcessBenchmark.main(rest);
+            case "submit-http" -> id.gerai.application.SubmitHttpBenchmark.main(rest);
             case "documents" -> id.gerai.document.internal.DocumentsBenchmark.main(rest);
             default -> {
-                System.err.println("usage: bench/run NAME   (benchmarks: search, documents)");
+                System.err.println("usage: bench/run NAME   (benchmarks: search, process, submit-http, documents)");
                 System.exit(2);
             }
         }

@@ -65,6 +65,27 @@ class DatabaseIT {
                 .rootCause().hasMessageContaining("row-level security");
     }
 
+    @Test
+    void aPooledConnectionAlwaysCarriesTheScopeOfItsCurrentLoan() {
+        Tenant a = fixtures.newTenant();
+        Tenant b = fixtures.newTenant();
+        // one thread takes the same pooled connection again and again: the scope it was lent under last must
+        // never leak into the next loan, whether the scope changes or stays the same
+        for (int i = 0; i < 3; i++) {
+            assertThat(TenantContext.call(a.id(), () -> setting("gerai.tenant_id"))).isEqualTo(a.id().toString());
+            assertThat(TenantContext.call(a.id(), () -> setting("gerai.tenant_id"))).isEqualTo(a.id().toString());
+            assertThat(TenantContext.call(b.id(), () -> setting("gerai.tenant_id"))).isEqualTo(b.id().toString());
+            assertThat(setting("gerai.tenant_id")).isEmpty();
+            assertThat(setting("gerai.cross_tenant")).isEqualTo("off");
+            assertThat(TenantContext.callAcrossTenants(() -> setting("gerai.cross_tenant"))).isEqualTo("on");
+            assertThat(TenantContext.call(b.id(), () -> setting("gerai.cross_tenant"))).isEqualTo("off");
+        }
+    }
+
+    private String setting(String name) {
+        return jdbc.sql("select current_setting('" + name + "', true)").query(String.class).single();
+    }
+
     private String show(String setting) {
         return jdbc.sql("show " + setting).query(String.class).single();
     }

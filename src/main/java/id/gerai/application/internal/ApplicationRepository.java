@@ -48,6 +48,13 @@ class ApplicationRepository {
             t.claimed_by, t.claimed_at, t.outcome, t.decided_by, t.decided_at, t.created_at, t.due_at, t.reminded_at,
             t.escalated_at""";
 
+    /** The task columns under names that do not clash with the application's ({@code t_...}). */
+    static final String TASK_COLUMNS_AS = """
+            t.id as t_id, t.stage as t_stage, t.step_code as t_step_code, t.role as t_role, t.agency_id as t_agency_id,
+            t.service_id as t_service_id, t.channel as t_channel, t.status as t_status, t.claimed_by as t_claimed_by,
+            t.claimed_at as t_claimed_at, t.outcome as t_outcome, t.decided_by as t_decided_by, t.decided_at as t_decided_at,
+            t.created_at as t_created_at, t.due_at as t_due_at, t.reminded_at as t_reminded_at, t.escalated_at as t_escalated_at""";
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
@@ -71,15 +78,59 @@ class ApplicationRepository {
                 .update();
     }
 
+    /** Inserts a new draft and its history row ({@code CREATED}) in one statement. */
+    void insert(Application a, String idempotencyKey, HistoryRow history) {
+        jdbc.sql("""
+                        with a as (
+                            insert into application (tenant_id, id, tracking_no, access_code, service_id, service_version, agency_id,
+                                applicant_id, applicant_name, applicant_nik, applicant_email, applicant_phone, lang, channel,
+                                service_point_id, filed_by, status, stage, form_data, idempotency_key, created_at, updated_at)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', 0, ?::jsonb, ?, ?, ?)
+                            returning tenant_id, id)
+                        insert into application_history (tenant_id, application_id, action, step_code, actor_id, actor_role, status_after, detail)
+                        select a.tenant_id, a.id, ?, ?, ?, ?, ?, ?::jsonb from a""")
+                .params(a.tenant().value(), a.id(), a.trackingNo(), a.accessCode(), a.serviceId(), a.serviceVersion(),
+                        a.agencyId(), a.applicantId(), a.applicantName(), a.applicantNik(), a.applicantEmail(),
+                        a.applicantPhone(), a.lang(), a.channel().name(), a.servicePointId(), a.filedBy(),
+                        toJson(a.data()), idempotencyKey, ts(a.createdAt()), ts(a.createdAt()),
+                        history.action(), history.stepCode(), history.actorId(), history.actorRole(), history.statusAfter().name(),
+                        detailJson(history.detail()))
+                .update();
+    }
+
     Optional<Application> find(TenantId tenant, UUID id) {
         return jdbc.sql("select " + APP_COLUMNS + " from application a where a.tenant_id = ? and a.id = ?")
                 .params(tenant.value(), id).query(this::application).optional();
     }
 
-    /** Locks the row until the transaction ends: every transition of one application goes through here. */
+    /**
+     * Locks the row until the transaction ends: every transition of one application goes through here. The lock
+     * is {@code for no key update}, what an {@code update} of the row takes anyway: it orders transitions of one
+     * application but leaves the foreign-key checks of inserts into the child tables (history rows of a claim)
+     * free to run.
+     */
     Optional<Application> lock(TenantId tenant, UUID id) {
-        return jdbc.sql("select " + APP_COLUMNS + " from application a where a.tenant_id = ? and a.id = ? for update")
+        return jdbc.sql("select " + APP_COLUMNS + " from application a where a.tenant_id = ? and a.id = ? for no key update")
                 .params(tenant.value(), id).query(this::application).optional();
+    }
+
+    /** An application locked for a decision on one of its tasks, with that task as it is now. */
+    record Locked(Application application, Task task) {
+    }
+
+    /**
+     * Locks the application of task {@code taskId} and the task itself, and reads both, in one statement. Both rows
+     * are locked, so if the statement had to wait for another transition (a second click on the same decision) it
+     * reads the rows as that one left them, not as they were when it started.
+     */
+    Optional<Locked> lockTask(TenantId tenant, UUID taskId) {
+        return jdbc.sql("select " + APP_COLUMNS + ", " + TASK_COLUMNS_AS + " " + """
+                         from application_task t join application a on a.tenant_id = t.tenant_id and a.id = t.application_id
+                         where t.tenant_id = ? and t.id = ?
+                         for no key update of a, t""")
+                .params(tenant.value(), taskId)
+                .query((rs, n) -> new Locked(application(rs, n), prefixedTask(rs)))
+                .optional();
     }
 
     Optional<Application> byIdempotencyKey(TenantId tenant, UUID applicantId, String key) {
@@ -128,6 +179,80 @@ class ApplicationRepository {
                 .params(status.name(), stage, ts(submittedAt), ts(dueAt), ts(pausedAt), ts(decidedAt),
                         correction == null ? null : json.writeValueAsString(correction), decisionReason, tenant.value(), id)
                 .update();
+    }
+
+    /** One row of {@code application_history} to write. */
+    record HistoryRow(String action, String stepCode, UUID actorId, String actorRole, ApplicationStatus statusAfter,
+                      Map<String, ?> detail) {
+    }
+
+    /** A task decided in a transition: DONE with {@code outcome} by {@code officer}. */
+    record TaskDone(UUID taskId, Decision outcome, UUID officer) {
+    }
+
+    /** What the database set on the application row in a transition. */
+    record Stamp(Instant updatedAt, int lockVersion) {
+    }
+
+    /**
+     * A transition that moves an application forward (submission, an approval), written in one statement: the
+     * application's status and clock (paused time, correction and decision reason cleared, as they are while an
+     * application is in process), optionally the decided task, the tasks of the stage that opens, and the history
+     * row. Returns what the database stamped on the application.
+     */
+    Stamp advance(TenantId tenant, UUID id, ApplicationStatus status, int stage, Instant submittedAt, Instant dueAt,
+                  Instant decidedAt, TaskDone done, List<Task> opened, HistoryRow history) {
+        List<Object> params = new ArrayList<>(List.of(status.name(), stage));
+        params.add(ts(submittedAt));
+        params.add(ts(dueAt));
+        params.add(ts(decidedAt));
+        params.add(tenant.value());
+        params.add(id);
+        StringBuilder sql = new StringBuilder("""
+                with a as (
+                    update application set status = ?, stage = ?, submitted_at = ?, due_at = ?, paused_at = null, decided_at = ?,
+                        correction = null, decision_reason = null, updated_at = now(), lock_version = lock_version + 1
+                    where tenant_id = ? and id = ?
+                    returning tenant_id, id, updated_at, lock_version)""");
+        if (done != null) {
+            sql.append("""
+                    ,
+                    d as (
+                        update application_task set status = 'DONE', outcome = ?, decided_by = ?, decided_at = now()
+                        where tenant_id = ? and id = ?)""");
+            params.addAll(List.of(done.outcome().name(), done.officer(), tenant.value(), done.taskId()));
+        }
+        if (!opened.isEmpty()) {
+            sql.append("""
+                    ,
+                    n as (
+                        insert into application_task (tenant_id, id, application_id, stage, step_code, role, agency_id, service_id,
+                            channel, status, created_at, due_at)
+                        select a.tenant_id, x.id, a.id, x.stage, x.step_code, x.role, x.agency_id, x.service_id, x.channel, 'OPEN',
+                            x.created_at, x.due_at
+                        from a, unnest(?::uuid[], ?::int[], ?::text[], ?::text[], ?::uuid[], ?::uuid[], ?::text[], ?::timestamptz[],
+                            ?::timestamptz[]) as x(id, stage, step_code, role, agency_id, service_id, channel, created_at, due_at))""");
+            params.add(opened.stream().map(Task::id).toArray(UUID[]::new));
+            params.add(opened.stream().map(Task::stage).toArray(Integer[]::new));
+            params.add(opened.stream().map(Task::stepCode).toArray(String[]::new));
+            params.add(opened.stream().map(Task::role).toArray(String[]::new));
+            params.add(opened.stream().map(Task::agencyId).toArray(UUID[]::new));
+            params.add(opened.stream().map(Task::serviceId).toArray(UUID[]::new));
+            params.add(opened.stream().map(t -> t.channel().name()).toArray(String[]::new));
+            params.add(opened.stream().map(t -> ts(t.createdAt())).toArray(Timestamp[]::new));
+            params.add(opened.stream().map(t -> ts(t.dueAt())).toArray(Timestamp[]::new));
+        }
+        sql.append("""
+                ,
+                h as (
+                    insert into application_history (tenant_id, application_id, action, step_code, actor_id, actor_role, status_after, detail)
+                    select a.tenant_id, a.id, ?, ?, ?, ?, ?, ?::jsonb from a)
+                select updated_at, lock_version from a""");
+        params.addAll(java.util.Arrays.asList(history.action(), history.stepCode(), history.actorId(), history.actorRole(),
+                history.statusAfter().name(), detailJson(history.detail())));
+        return jdbc.sql(sql.toString()).params(params)
+                .query((rs, n) -> new Stamp(instant(rs, 1), rs.getInt(2)))
+                .single();
     }
 
     ApplicationStatus statusOf(TenantId tenant, UUID id) {
@@ -204,6 +329,34 @@ class ApplicationRepository {
                 .params(tenant.value(), applicationId, stage).query(Integer.class).single();
     }
 
+    /**
+     * OPEN → CLAIMED by {@code officer} and the history row ({@code CLAIMED}, the application's status after) in one
+     * statement; the claimed task, or empty when it was not open.
+     */
+    Optional<Task> claimWithHistory(TenantId tenant, UUID taskId, UUID officer) {
+        return jdbc.sql("""
+                        with t as (
+                            update application_task set status = 'CLAIMED', claimed_by = ?, claimed_at = now()
+                            where tenant_id = ? and id = ? and status = 'OPEN'
+                            returning *),
+                        h as (
+                            insert into application_history (tenant_id, application_id, action, step_code, actor_id, actor_role, status_after)
+                            select t.tenant_id, t.application_id, 'CLAIMED', t.step_code, ?, t.role, a.status
+                            from t join application a on a.tenant_id = t.tenant_id and a.id = t.application_id)
+                        select""" + " " + TASK_COLUMNS + " from t")
+                .params(officer, tenant.value(), taskId, officer)
+                .query(ApplicationRepository::task)
+                .optional();
+    }
+
+    /** Active tasks of the stage other than {@code taskId}: a stage is done when none is left. */
+    int otherActiveInStage(TenantId tenant, UUID applicationId, int stage, UUID taskId) {
+        return jdbc.sql("""
+                        select count(*) from application_task
+                        where tenant_id = ? and application_id = ? and stage = ? and status in ('OPEN', 'CLAIMED') and id <> ?""")
+                .params(tenant.value(), applicationId, stage, taskId).query(Integer.class).single();
+    }
+
     /** OPEN → CLAIMED by {@code officer}; false when the task was not open. */
     boolean claim(TenantId tenant, UUID taskId, UUID officer) {
         return jdbc.sql("""
@@ -266,8 +419,12 @@ class ApplicationRepository {
                         insert into application_history (tenant_id, application_id, action, step_code, actor_id, actor_role, status_after, detail)
                         values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)""")
                 .params(tenant.value(), applicationId, action, stepCode, actorId, actorRole, statusAfter.name(),
-                        detail == null || detail.isEmpty() ? null : json.writeValueAsString(detail))
+                        detailJson(detail))
                 .update();
+    }
+
+    private String detailJson(Map<String, ?> detail) {
+        return detail == null || detail.isEmpty() ? null : json.writeValueAsString(detail);
     }
 
     List<HistoryEntry> history(TenantId tenant, UUID applicationId) {
@@ -369,6 +526,19 @@ class ApplicationRepository {
                 outcome == null ? null : Decision.valueOf(outcome), rs.getObject("decided_by", UUID.class),
                 instant(rs, "decided_at"), instant(rs, "created_at"), instant(rs, "due_at"), instant(rs, "reminded_at"),
                 instant(rs, "escalated_at"));
+    }
+
+    /** The task of a {@link #lockTask} row: its columns under {@link #TASK_COLUMNS_AS}, tenant and application from the application's. */
+    private static Task prefixedTask(ResultSet rs) throws SQLException {
+        String outcome = rs.getString("t_outcome");
+        return new Task(new TenantId(rs.getObject("tenant_id", UUID.class)), rs.getObject("t_id", UUID.class),
+                rs.getObject("id", UUID.class), rs.getInt("t_stage"), rs.getString("t_step_code"), rs.getString("t_role"),
+                rs.getObject("t_agency_id", UUID.class), rs.getObject("t_service_id", UUID.class),
+                Channel.valueOf(rs.getString("t_channel")), TaskStatus.valueOf(rs.getString("t_status")),
+                rs.getObject("t_claimed_by", UUID.class), instant(rs, "t_claimed_at"),
+                outcome == null ? null : Decision.valueOf(outcome), rs.getObject("t_decided_by", UUID.class),
+                instant(rs, "t_decided_at"), instant(rs, "t_created_at"), instant(rs, "t_due_at"), instant(rs, "t_reminded_at"),
+                instant(rs, "t_escalated_at"));
     }
 
     private String toJson(Map<String, Object> data) {

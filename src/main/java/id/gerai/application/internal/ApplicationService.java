@@ -39,6 +39,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -106,8 +107,47 @@ class ApplicationService implements Applications {
 
     @Override
     public Application create(TenantId tenant, NewApplication command, GeraiUser actor) {
+        String key = command.idempotencyKey() == null || command.idempotencyKey().isBlank() ? null
+                : command.idempotencyKey().strip();
+        // Online, everything is read in the transaction that writes (one connection, one commit); at a counter the
+        // walk-in citizen's record is made first, in its own transaction, as identity does it.
+        Filing counter = command.walkIn() == null ? null : filing(tenant, command, actor);
+        UUID applicantId = counter == null ? actor.accountId() : counter.applicant().accountId();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return write(tenant, () -> {
+                    Filing f = counter != null ? counter : filing(tenant, command, actor);
+                    if (f.key() != null) {
+                        Optional<Application> earlier = repo.byIdempotencyKey(tenant, applicantId, f.key());
+                        if (earlier.isPresent()) {
+                            return earlier.get();
+                        }
+                    }
+                    return insertDraft(tenant, command, f, actor);
+                });
+            } catch (DuplicateKeyException e) {
+                if (key != null) {
+                    // two requests with the same key raced: the other one made it
+                    Optional<Application> earlier = inTenant(tenant, () -> repo.byIdempotencyKey(tenant, applicantId, key));
+                    if (earlier.isPresent()) {
+                        return earlier.get();
+                    }
+                }
+                if (attempt >= 3) {
+                    throw e;
+                }
+                // a tracking number taken by another application (1 in 10^12): draw again
+            }
+        }
+    }
+
+    /** What a new application is filed with, checked in this order. */
+    private record Filing(Lookups.Current current, Map<String, Object> data, String lang, String key, Channel channel,
+                          UUID servicePointId, UUID filedBy, CitizenAccounts.Citizen applicant) {
+    }
+
+    private Filing filing(TenantId tenant, NewApplication command, GeraiUser actor) {
         Lookups.Current current = lookups.current(tenant, command.serviceId());
-        VersionInfo version = current.version();
         Map<String, Object> data = command.data() == null ? new LinkedHashMap<>() : command.data();
         requireSize(data);
         String lang = "en".equals(command.lang()) ? "en" : "id";
@@ -149,51 +189,27 @@ class ApplicationService implements Applications {
         if (applicant.nik() == null) {
             throw InvalidInput.of("nik", "application.error.nik-required");
         }
+        return new Filing(current, data, lang, key, channel, servicePointId, filedBy, applicant);
+    }
 
-        UUID applicantId = applicant.accountId();
-        if (key != null) {
-            Optional<Application> earlier = inTenant(tenant, () -> repo.byIdempotencyKey(tenant, applicantId, key));
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
-        }
-        final Channel ch = channel;
-        final UUID point = servicePointId;
-        final UUID filer = filedBy;
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return write(tenant, () -> {
-                    Instant now = Instant.now();
-                    Application app = new Application(tenant, UUID.randomUUID(), TrackingNumber.generate(), accessCode(),
-                            command.serviceId(), version.version().version(), current.agencyId(), applicantId, applicant.fullName(), applicant.nik(),
-                            applicant.email(), applicant.phone(), lang, ch, point, filer, ApplicationStatus.DRAFT, 0, data,
-                            null, null, now, now, null, null, null, null, 0);
-                    repo.insert(app, key);
-                    repo.history(tenant, app.id(), "CREATED", null, actor.accountId(), actorRole(app, actor), app.status(),
-                            ch == Channel.ONLINE ? Map.of() : Map.of("channel", ch.name()));
-                    Map<String, Object> after = new HashMap<>();
-                    after.put("trackingNo", app.trackingNo());
-                    after.put("service", app.serviceId() + "/" + app.serviceVersion());
-                    after.put("channel", ch.name());
-                    after.put("servicePoint", point);
-                    audit.record(AuditEvent.of(tenant, "application.created", "application", app.id(), null, after)
-                            .byActor(actor.auditActorId()));
-                    return app;
-                });
-            } catch (DuplicateKeyException e) {
-                if (key != null) {
-                    // two requests with the same key raced: the other one made it
-                    Optional<Application> earlier = inTenant(tenant, () -> repo.byIdempotencyKey(tenant, applicantId, key));
-                    if (earlier.isPresent()) {
-                        return earlier.get();
-                    }
-                }
-                if (attempt >= 3) {
-                    throw e;
-                }
-                // a tracking number taken by another application (1 in 10^12): draw again
-            }
-        }
+    private Application insertDraft(TenantId tenant, NewApplication command, Filing f, GeraiUser actor) {
+        Instant now = now();
+        CitizenAccounts.Citizen applicant = f.applicant();
+        Application app = new Application(tenant, UUID.randomUUID(), TrackingNumber.generate(), accessCode(),
+                command.serviceId(), f.current().version().version().version(), f.current().agencyId(), applicant.accountId(),
+                applicant.fullName(), applicant.nik(), applicant.email(), applicant.phone(), f.lang(), f.channel(),
+                f.servicePointId(), f.filedBy(), ApplicationStatus.DRAFT, 0, f.data(), null, null, now, now, null, null, null,
+                null, 0);
+        repo.insert(app, f.key(), new ApplicationRepository.HistoryRow("CREATED", null, actor.accountId(),
+                actorRole(app, actor), app.status(), f.channel() == Channel.ONLINE ? Map.of() : Map.of("channel", f.channel().name())));
+        Map<String, Object> after = new HashMap<>();
+        after.put("trackingNo", app.trackingNo());
+        after.put("service", app.serviceId() + "/" + app.serviceVersion());
+        after.put("channel", f.channel().name());
+        after.put("servicePoint", f.servicePointId());
+        audit.record(AuditEvent.of(tenant, "application.created", "application", app.id(), null, after)
+                .byActor(actor.auditActorId()));
+        return app;
     }
 
     @Override
@@ -279,18 +295,19 @@ class ApplicationService implements Applications {
             }
             VersionInfo version = lookups.version(tenant, app.serviceId(), app.serviceVersion());
             validateForSubmission(tenant, app, version);
-            Instant now = Instant.now();
+            Instant now = now();
             String role = actorRole(app, actor);
             if (app.status() == ApplicationStatus.DRAFT) {
                 Instant due = calendar.deadline(tenant, now, version.design().timeLimitDays());
-                repo.transition(tenant, app.id(), ApplicationStatus.IN_PROCESS, 0, now, due, null, null, null, null);
-                openStage(tenant, app, version, 0, now, Map.of());
-                repo.history(tenant, app.id(), "SUBMITTED", null, actor.accountId(), role, ApplicationStatus.IN_PROCESS,
-                        Map.of("due", due.toString()));
+                // the application, the first stage's tasks and the history row in one statement
+                ApplicationRepository.Stamp stamp = repo.advance(tenant, app.id(), ApplicationStatus.IN_PROCESS, 0, now, due,
+                        null, null, stageTasks(tenant, app, version, 0, now, Map.of(), Set.of()),
+                        new ApplicationRepository.HistoryRow("SUBMITTED", null, actor.accountId(), role,
+                                ApplicationStatus.IN_PROCESS, Map.of("due", due.toString())));
                 audit.record(AuditEvent.of(tenant, "application.submitted", "application", app.id(),
                         Map.of("status", app.status().name()), Map.of("status", "IN_PROCESS", "due", due.toString()))
                         .byActor(actor.auditActorId()));
-                Application after = repo.find(tenant, app.id()).orElseThrow();
+                Application after = advanced(app, ApplicationStatus.IN_PROCESS, 0, now, due, null, stamp);
                 notifier.applicant(after, "SUBMITTED", version.design().name("en".equals(app.lang())), null, calendar.zone(tenant));
                 return after;
             }
@@ -327,16 +344,20 @@ class ApplicationService implements Applications {
                 args.put(path, p.getArguments());
             }
         }
+        boolean correcting = app.status() == ApplicationStatus.CORRECTION && app.correction() != null;
+        // the uploads are read only when something depends on them
+        List<AttachedDocument> documents = correcting || version.design().documents().stream().anyMatch(RequiredDocument::mandatory)
+                ? repo.documents(tenant, app.id()) : List.of();
         Set<String> uploaded = new HashSet<>();
-        repo.documents(tenant, app.id()).forEach(d -> uploaded.add(d.code()));
+        documents.forEach(d -> uploaded.add(d.code()));
         for (RequiredDocument d : version.design().documents()) {
             if (d.mandatory() && !uploaded.contains(d.code())) {
                 fields.put("documents." + d.code(), "application.error.document-missing");
             }
         }
-        if (app.status() == ApplicationStatus.CORRECTION && app.correction() != null) {
+        if (correcting) {
             // every document the officer asked for must have been uploaded again since then
-            for (AttachedDocument d : repo.documents(tenant, app.id())) {
+            for (AttachedDocument d : documents) {
                 if (app.correction().documents().contains(d.code()) && d.uploadedAt().isBefore(app.pausedAt())) {
                     fields.put("documents." + d.code(), "application.error.document-not-replaced");
                 }
@@ -358,15 +379,23 @@ class ApplicationService implements Applications {
                 }
             }
         }
+        stageTasks(tenant, app, version, stage, now, dueByStep, approved).forEach(repo::insertTask);
+    }
+
+    /** The tasks that open {@code stage}: one per step not in {@code approved}, due by the calendar or {@code dueByStep}. */
+    private List<Task> stageTasks(TenantId tenant, Application app, VersionInfo version, int stage, Instant now,
+                                  Map<String, Instant> dueByStep, Set<String> approved) {
+        List<Task> tasks = new ArrayList<>();
         for (Step step : version.plan().stage(stage)) {
             if (approved.contains(step.code())) {
                 continue;
             }
-            Instant due = dueByStep.getOrDefault(step.code(), calendar.deadline(tenant, now, step.days()));
-            repo.insertTask(new Task(tenant, UUID.randomUUID(), app.id(), stage, step.code(), step.role(),
+            Instant due = dueByStep.containsKey(step.code()) ? dueByStep.get(step.code()) : calendar.deadline(tenant, now, step.days());
+            tasks.add(new Task(tenant, UUID.randomUUID(), app.id(), stage, step.code(), step.role(),
                     stepAgency(tenant, app, step), app.serviceId(), app.channel(), TaskStatus.OPEN, null, null, null,
                     null, null, now, due, null, null));
         }
+        return tasks;
     }
 
     private UUID stepAgency(TenantId tenant, Application app, Step step) {
@@ -427,21 +456,24 @@ class ApplicationService implements Applications {
     @Override
     public Task claim(TenantId tenant, UUID taskId, GeraiUser actor) {
         return write(tenant, () -> {
+            // the usual case first: an open task is claimed with its history row in one statement; a claim the
+            // actor may not make is rolled back by the exception
+            Optional<Task> claimed = repo.claimWithHistory(tenant, taskId, actor.accountId());
+            if (claimed.isPresent()) {
+                Task task = claimed.get();
+                requireActor(task, actor);
+                audit.record(AuditEvent.of(tenant, "application.task.claimed", "application_task", taskId,
+                        Map.of("status", "OPEN"), Map.of("status", "CLAIMED", "step", task.stepCode()))
+                        .byActor(actor.auditActorId()));
+                return task;
+            }
             Task task = repo.task(tenant, taskId).orElseThrow(() -> GeraiException.notFound("task-not-found"));
             requireActor(task, actor);
             if (task.status() == TaskStatus.CLAIMED && actor.accountId().equals(task.claimedBy())) {
                 return task;
             }
-            if (!repo.claim(tenant, taskId, actor.accountId())) {
-                throw task.status() == TaskStatus.CLAIMED ? GeraiException.conflict("task-claimed-by-other")
-                        : GeraiException.conflict("task-closed");
-            }
-            ApplicationStatus status = repo.statusOf(tenant, task.applicationId());
-            repo.history(tenant, task.applicationId(), "CLAIMED", task.stepCode(), actor.accountId(), task.role(), status, null);
-            audit.record(AuditEvent.of(tenant, "application.task.claimed", "application_task", taskId,
-                    Map.of("status", "OPEN"), Map.of("status", "CLAIMED", "step", task.stepCode()))
-                    .byActor(actor.auditActorId()));
-            return repo.task(tenant, taskId).orElseThrow();
+            throw task.status() == TaskStatus.CLAIMED ? GeraiException.conflict("task-claimed-by-other")
+                    : GeraiException.conflict("task-closed");
         });
     }
 
@@ -477,11 +509,11 @@ class ApplicationService implements Applications {
         if (reason != null && reason.length() > 2000) {
             throw InvalidInput.of("reason", "application.error.reason-long");
         }
-        UUID applicationId = inTenant(tenant, () -> repo.task(tenant, taskId))
-                .orElseThrow(() -> GeraiException.notFound("task-not-found")).applicationId();
         return write(tenant, () -> {
-            Application app = locked(tenant, applicationId);
-            Task task = repo.task(tenant, taskId).orElseThrow(() -> GeraiException.notFound("task-not-found"));
+            ApplicationRepository.Locked locked = repo.lockTask(tenant, taskId)
+                    .orElseThrow(() -> GeraiException.notFound("task-not-found"));
+            Application app = locked.application();
+            Task task = locked.task();
             requireActor(task, actor);
             if (!task.status().active()) {
                 throw GeraiException.conflict("task-closed");
@@ -500,59 +532,86 @@ class ApplicationService implements Applications {
             if (step == null || !step.actions().contains(input.decision().name())) {
                 throw GeraiException.invalid("decision-not-allowed", input.decision().name());
             }
-            Instant now = Instant.now();
+            Instant now = now();
             String serviceName = version.design().name("en".equals(app.lang()));
+            if (input.decision() == Decision.APPROVE) {
+                return approve(tenant, app, task, step, version, serviceName, actor, now);
+            }
             repo.complete(tenant, taskId, input.decision(), actor.accountId());
-            return switch (input.decision()) {
-                case APPROVE -> approve(tenant, app, task, step, version, serviceName, actor, now);
-                case CORRECTION -> correction(tenant, app, task, version, input, reason, serviceName, actor, now);
-                case REJECT -> reject(tenant, app, task, reason, serviceName, actor, now);
-            };
+            return input.decision() == Decision.CORRECTION
+                    ? correction(tenant, app, task, version, input, reason, serviceName, actor, now)
+                    : reject(tenant, app, task, reason, serviceName, actor, now);
         });
     }
 
+    /**
+     * Approves the task and moves the application on: to the next stage, to completion, or (a parallel step while
+     * others of its stage are still open) nowhere but its version. The task, the application, the next stage's
+     * tasks and the history row are one statement.
+     */
     private Application approve(TenantId tenant, Application app, Task task, Step step, VersionInfo version,
                                 String serviceName, GeraiUser actor, Instant now) {
         ProcedurePlan plan = version.plan();
-        boolean stageDone = repo.activeInStage(tenant, app.id(), task.stage()) == 0;
+        // A stage of one step is done when that step is approved: at most one task per step is active (a correction
+        // cancels them all, a resubmission opens each unapproved step once), so only parallel stages need counting.
+        boolean stageDone = plan.stage(task.stage()).size() == 1
+                || repo.otherActiveInStage(tenant, app.id(), task.stage(), task.id()) == 0;
+        ApplicationRepository.TaskDone done = new ApplicationRepository.TaskDone(task.id(), Decision.APPROVE, actor.accountId());
         Map<String, Object> auditAfter = new HashMap<>();
         auditAfter.put("step", task.stepCode());
         auditAfter.put("outcome", "APPROVE");
         if (!stageDone) {
-            repo.history(tenant, app.id(), "APPROVED", task.stepCode(), actor.accountId(), task.role(), app.status(), null);
+            ApplicationRepository.Stamp stamp = repo.advance(tenant, app.id(), app.status(), app.stage(), app.submittedAt(),
+                    app.dueAt(), app.decidedAt(), done, List.of(), new ApplicationRepository.HistoryRow("APPROVED",
+                            task.stepCode(), actor.accountId(), task.role(), app.status(), null));
             audit.record(AuditEvent.of(tenant, "application.step.approved", "application", app.id(), null, auditAfter)
                     .byActor(actor.auditActorId()));
-            repo.touch(tenant, app.id());
-            return repo.find(tenant, app.id()).orElseThrow();
+            return advanced(app, app.status(), app.stage(), app.submittedAt(), app.dueAt(), app.decidedAt(), stamp);
         }
         if (plan.isFinal(task.stage())) {
-            repo.transition(tenant, app.id(), ApplicationStatus.COMPLETED, task.stage(), app.submittedAt(), app.dueAt(),
-                    null, now, null, null);
-            repo.history(tenant, app.id(), "COMPLETED", task.stepCode(), actor.accountId(), task.role(),
-                    ApplicationStatus.COMPLETED, null);
+            ApplicationRepository.Stamp stamp = repo.advance(tenant, app.id(), ApplicationStatus.COMPLETED, task.stage(),
+                    app.submittedAt(), app.dueAt(), now, done, List.of(), new ApplicationRepository.HistoryRow("COMPLETED",
+                            task.stepCode(), actor.accountId(), task.role(), ApplicationStatus.COMPLETED, null));
             auditAfter.put("status", "COMPLETED");
             audit.record(AuditEvent.of(tenant, "application.completed", "application", app.id(),
                     Map.of("status", app.status().name()), auditAfter).byActor(actor.auditActorId()));
-            Application after = repo.find(tenant, app.id()).orElseThrow();
+            Application after = advanced(app, ApplicationStatus.COMPLETED, task.stage(), app.submittedAt(), app.dueAt(), now,
+                    stamp);
             notifier.applicant(after, "COMPLETED", serviceName, null, calendar.zone(tenant));
             events.publishEvent(new ApplicationCompleted(tenant, app.id(), app.trackingNo(), app.serviceId(),
                     app.serviceVersion(), app.agencyId(), actor.accountId(), now));
             return after;
         }
         int next = task.stage() + 1;
-        repo.transition(tenant, app.id(), ApplicationStatus.IN_PROCESS, next, app.submittedAt(), app.dueAt(), null, null,
-                null, null);
-        openStage(tenant, app, version, next, now, Map.of());
-        repo.history(tenant, app.id(), "STAGE_COMPLETED", task.stepCode(), actor.accountId(), task.role(),
-                ApplicationStatus.IN_PROCESS, Map.of("nextStage", next));
+        ApplicationRepository.Stamp stamp = repo.advance(tenant, app.id(), ApplicationStatus.IN_PROCESS, next,
+                app.submittedAt(), app.dueAt(), null, done, stageTasks(tenant, app, version, next, now, Map.of(), Set.of()),
+                new ApplicationRepository.HistoryRow("STAGE_COMPLETED", task.stepCode(), actor.accountId(), task.role(),
+                        ApplicationStatus.IN_PROCESS, Map.of("nextStage", next)));
         auditAfter.put("stage", next);
         audit.record(AuditEvent.of(tenant, "application.step.approved", "application", app.id(),
                 Map.of("stage", task.stage()), auditAfter).byActor(actor.auditActorId()));
-        Application after = repo.find(tenant, app.id()).orElseThrow();
+        Application after = advanced(app, ApplicationStatus.IN_PROCESS, next, app.submittedAt(), app.dueAt(), null, stamp);
         boolean en = "en".equals(app.lang());
         notifier.applicant(after, "STEP_APPROVED", serviceName, step.nameEn() != null && en ? step.nameEn() : step.name(),
                 calendar.zone(tenant));
         return after;
+    }
+
+    /**
+     * {@code app} as {@link ApplicationRepository#advance} left it: what the database would give back if read again,
+     * without reading it again.
+     */
+    private static Application advanced(Application a, ApplicationStatus status, int stage, Instant submittedAt,
+                                        Instant dueAt, Instant decidedAt, ApplicationRepository.Stamp stamp) {
+        return new Application(a.tenant(), a.id(), a.trackingNo(), a.accessCode(), a.serviceId(), a.serviceVersion(),
+                a.agencyId(), a.applicantId(), a.applicantName(), a.applicantNik(), a.applicantEmail(), a.applicantPhone(),
+                a.lang(), a.channel(), a.servicePointId(), a.filedBy(), status, stage, a.data(), null, null, a.createdAt(),
+                stamp.updatedAt(), submittedAt, dueAt, null, decidedAt, stamp.lockVersion());
+    }
+
+    /** The time of a transition, at the database's precision (microseconds), so what is written is what is returned. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     private Application correction(TenantId tenant, Application app, Task task, VersionInfo version, DecisionInput input,

@@ -54,11 +54,13 @@ class RegionImporter implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final TransactionTemplate transaction;
+    private final RegionService regions;
 
-    RegionImporter(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions) {
+    RegionImporter(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions, RegionService regions) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.transaction = new TransactionTemplate(transactions);
+        this.regions = regions;
     }
 
     @Override
@@ -83,6 +85,8 @@ class RegionImporter implements ApplicationRunner {
             }
             return merge(dataset, checksum, start);
         });
+        // lookups made before (or while) the list changed must not outlive it
+        regions.forget();
         if (outcome.inserted() + outcome.updated() + outcome.retired() > 0) {
             tidyUp();
         }

@@ -24,6 +24,17 @@ class RegionService implements RegionApi {
 
     static final int MAX_LIMIT = 100;
     static final int MAX_QUERY_LENGTH = 100;
+    /** More than every code there is (about 92,000), so only a flood of made-up codes ever empties it. */
+    static final int MAX_CACHED = 200_000;
+    /** How long another node's import may go unnoticed here (this node's own imports clear the cache at once). */
+    static final long CACHE_NANOS = java.time.Duration.ofMinutes(10).toNanos();
+
+    /**
+     * Lookups by code, found or not: every NIK and every region field of a submitted form asks several, and the
+     * codes change only when {@link RegionImporter} imports a new list.
+     */
+    private final Map<String, Optional<Region>> byCode = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile long cacheStarted = System.nanoTime();
 
     private final RegionRepository regions;
     private final JdbcClient jdbc;
@@ -38,7 +49,25 @@ class RegionService implements RegionApi {
 
     @Override
     public Optional<Region> find(String code) {
-        return RegionCode.normalize(code).flatMap(regions::find);
+        return RegionCode.normalize(code).flatMap(this::cached);
+    }
+
+    private Optional<Region> cached(String code) {
+        if (System.nanoTime() - cacheStarted > CACHE_NANOS || byCode.size() >= MAX_CACHED) {
+            forget();
+        }
+        Optional<Region> found = byCode.get(code);
+        if (found == null) {
+            found = regions.find(code);
+            byCode.put(code, found);
+        }
+        return found;
+    }
+
+    /** Drops the cached lookups: the importer calls it after every import. */
+    void forget() {
+        byCode.clear();
+        cacheStarted = System.nanoTime();
     }
 
     @Override

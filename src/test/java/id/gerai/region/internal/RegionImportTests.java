@@ -90,6 +90,9 @@ class RegionImportTests {
 
     @Test
     void aCodeTheDatasetDropsIsRetiredAndComesBackWithIt() {
+        // looked up before the import: what was found then must not outlive it
+        assertThat(regions.find("96.71.10.1004")).isPresent();
+        assertThat(regions.find("36.71").orElseThrow().name()).isEqualTo("Kota Tangerang");
         RegionDataset next = modified(RegionDataset.bundled(), "4.0.1-test", Map.of(
                 RegionLevel.VILLAGE, csv -> csv.replace("96.71.10.1004,96.71.10,Tanjung Kasuari\n", ""),
                 RegionLevel.REGENCY, csv -> csv.replace("36.71,36,Kota Tangerang\n", "36.71,36,Kota Tangerang Raya\n")));

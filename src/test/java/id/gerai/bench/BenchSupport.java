@@ -1,0 +1,173 @@
+package id.gerai.bench;
+
+import id.gerai.GeraiApplication;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** What the benchmarks share: starting Gerai on a bench data folder, percentiles, the machine's load. */
+public final class BenchSupport {
+
+    private BenchSupport() {
+    }
+
+    /** The bench data folder ({@code gerai.data-dir}, set by {@code bench/run}); refuses anything else. */
+    public static Path benchDir() {
+        Path dir = Path.of(System.getProperty("gerai.bench-dir", System.getProperty("gerai.data-dir", "target/bench-data")))
+                .toAbsolutePath().normalize();
+        if (!dir.toString().contains("bench-data")) {
+            throw new IllegalStateException("the benchmark only writes into a bench-data folder, not " + dir);
+        }
+        System.setProperty("gerai.bench-dir", dir.toString());
+        return dir;
+    }
+
+    /**
+     * Starts the whole application on {@code dataDir} (its embedded PostgreSQL runs durable, as in production),
+     * demo data off, on a random port unless {@code web} is false.
+     */
+    public static ConfigurableApplicationContext start(Path dataDir, boolean web, Map<String, String> extra) {
+        // System properties: they outrank application.properties (PORT, GERAI_DEMO), default properties would not.
+        System.setProperty("gerai.data-dir", dataDir.toString());
+        System.setProperty("gerai.demo.enabled", "false");
+        System.setProperty("server.port", "0");
+        System.setProperty("spring.main.banner-mode", "off");
+        System.setProperty("logging.level.root", "WARN");
+        System.setProperty("logging.level.id.gerai", "INFO");
+        extra.forEach(System::setProperty);
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(GeraiApplication.class);
+        if (!web) {
+            builder.web(org.springframework.boot.WebApplicationType.NONE);
+        }
+        return builder.run();
+    }
+
+    public static String jdbcUrl(DataSource ds) {
+        try (var c = ds.getConnection()) {
+            return c.getMetaData().getURL();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * CPU time used so far, in milliseconds: by this JVM, and by the PostgreSQL server whose data folder is under
+     * {@code dataDir} (the postmaster, its running backends and the ones that have ended). Linux only; -1 where it
+     * cannot be read.
+     */
+    public static long[] cpuMillis(Path dataDir) {
+        long java = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
+        long pg = -1;
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            String dir = dataDir.toAbsolutePath().normalize().toString();
+            List<long[]> stats = new java.util.ArrayList<>();
+            long postmaster = -1;
+            for (Path p : procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                try {
+                    String cmd = Files.readString(p.resolve("cmdline")).replace('\0', ' ');
+                    String stat = Files.readString(p.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    // fields after the name: state ppid ... utime(12) stime(13) cutime(14) cstime(15)
+                    long pid = Long.parseLong(p.getFileName().toString());
+                    stats.add(new long[] {pid, Long.parseLong(f[1]), Long.parseLong(f[11]) + Long.parseLong(f[12]),
+                            Long.parseLong(f[13]) + Long.parseLong(f[14])});
+                    if (cmd.contains("postgres") && cmd.contains("-D " + dir)) {
+                        postmaster = pid;
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // the process ended meanwhile
+                }
+            }
+            if (postmaster > 0) {
+                long ticks = 0;
+                for (long[] st : stats) {
+                    if (st[0] == postmaster) {
+                        ticks += st[2] + st[3];
+                    } else if (st[1] == postmaster) {
+                        ticks += st[2];
+                    }
+                }
+                pg = ticks * 10; // USER_HZ is 100 on Linux
+            }
+        } catch (IOException e) {
+            pg = -1;
+        }
+        return new long[] {java, pg};
+    }
+
+    /** The system load average over the last minute (what {@code uptime} shows first). */
+    public static String load() {
+        return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    /** Nearest-rank percentile of {@code sorted} (nanoseconds), in milliseconds with two decimals. */
+    public static String percentileMs(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return "0";
+        }
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return ms(sorted[Math.max(0, Math.min(sorted.length - 1, index))]);
+    }
+
+    public static long[] sorted(long[] values) {
+        long[] copy = values.clone();
+        Arrays.sort(copy);
+        return copy;
+    }
+
+    public static String ms(long nanos) {
+        return String.format(Locale.ROOT, "%.2f", nanos / 1e6);
+    }
+
+    public static String f1(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    public static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** A growable array of longs: latencies recorded by one thread without boxing. */
+    public static final class Longs {
+        private long[] values = new long[1024];
+        private int size;
+
+        public void add(long v) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
+        }
+
+        public void addAll(Longs other) {
+            for (int i = 0; i < other.size; i++) {
+                add(other.values[i]);
+            }
+        }
+
+        public long[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
+
+        public int size() {
+            return size;
+        }
+    }
+}
