@@ -85,6 +85,8 @@ class DocumentPdfTests {
         byte[] pdf = renderer.render(content("0006/DUKCAPIL/2026"));
         assertThat(pdfA2bProblems(pdf)).isEmpty();
         assertThat(pdfA2bProblems(signed(pdf, null))).isEmpty();
+        // and the check does find problems: a plain PDF without fonts, metadata or output intent is no PDF/A
+        assertThat(pdfA2bProblems(id.gerai.application.ApplicationSamples.pdf())).isNotEmpty();
     }
 
     /** veraPDF's failed PDF/A-2b rules, empty when the file conforms. */
