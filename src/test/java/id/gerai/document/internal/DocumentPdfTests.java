@@ -85,6 +85,20 @@ class DocumentPdfTests {
         byte[] pdf = renderer.render(content("0006/DUKCAPIL/2026"));
         assertThat(pdfA2bProblems(pdf)).isEmpty();
         assertThat(pdfA2bProblems(signed(pdf, null))).isEmpty();
+        // and the check does find problems: a plain PDF (font not embedded, no metadata, no output intent) is no PDF/A
+        try (PDDocument plain = new PDDocument()) {
+            org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
+            plain.addPage(page);
+            try (var cs = new org.apache.pdfbox.pdmodel.PDPageContentStream(plain, page)) {
+                cs.beginText();
+                cs.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 12);
+                cs.showText("Bukan PDF/A");
+                cs.endText();
+            }
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            plain.save(out);
+            assertThat(pdfA2bProblems(out.toByteArray())).isNotEmpty();
+        }
     }
 
     /** veraPDF's failed PDF/A-2b rules, empty when the file conforms. */
