@@ -92,19 +92,30 @@ class Lookups {
     }
 
     Optional<Agency> agency(TenantId tenant, UUID id) {
-        return agencies(tenant).stream().filter(a -> a.id().equals(id)).findFirst();
+        return find(agencies, tenant, () -> tenancy.agencies(tenant), a -> a.id().equals(id));
     }
 
     Optional<Agency> agencyByCode(TenantId tenant, String code) {
-        return agencies(tenant).stream().filter(a -> a.code().equalsIgnoreCase(code)).findFirst();
+        return find(agencies, tenant, () -> tenancy.agencies(tenant), a -> a.code().equalsIgnoreCase(code));
     }
 
     Optional<ServicePoint> servicePoint(TenantId tenant, UUID id) {
         if (id == null) {
             return Optional.empty();
         }
-        return cached(servicePoints, tenant, () -> tenancy.servicePoints(tenant)).stream()
-                .filter(p -> p.id().equals(id)).findFirst();
+        return find(servicePoints, tenant, () -> tenancy.servicePoints(tenant), p -> p.id().equals(id));
+    }
+
+    /** Looks in the cached list; one made since it was cached is found by reading the list again. */
+    private static <T> Optional<T> find(Map<TenantId, Timed<List<T>>> cache, TenantId tenant, Supplier<List<T>> load,
+                                        java.util.function.Predicate<T> match) {
+        Optional<T> found = cached(cache, tenant, load).stream().filter(match).findFirst();
+        if (found.isPresent()) {
+            return found;
+        }
+        List<T> fresh = load.get();
+        cache.put(tenant, new Timed<>(fresh, System.nanoTime()));
+        return fresh.stream().filter(match).findFirst();
     }
 
     private static <T> T cached(Map<TenantId, Timed<T>> cache, TenantId key, Supplier<T> load) {
