@@ -124,13 +124,13 @@ class DocumentComposer {
         if (!path.equals(top)) {
             // inside an address or a group row: the part itself (a village code by its name)
             if (ui != null && ui.widget() == Widget.ADDRESS && path.endsWith(".villageCode")) {
-                return raw == null ? "" : regionName(String.valueOf(raw));
+                return raw == null ? "-" : regionName(String.valueOf(raw));
             }
             if (ui != null && ui.widget() == Widget.GROUP) {
                 String item = path.substring(path.lastIndexOf('.') + 1);
                 return value(raw, ui.items().get(item));
             }
-            return raw == null ? "" : plain(raw);
+            return raw == null ? "-" : plain(raw);
         }
         return value(raw, ui);
     }

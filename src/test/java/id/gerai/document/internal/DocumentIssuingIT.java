@@ -412,7 +412,9 @@ class DocumentIssuingIT {
     @Test
     void aCounterOfficerPrintsTheDocumentOfAWalkInCitizen() throws Exception {
         DocumentFixtures.Office office = docs.office();
-        Approved a = docs.approvedAtCounter(office, tenancy);
+        String officer = docs.counterOfficer(office, tenancy);
+        String otherOfficer = docs.counterOfficer(office, tenancy);
+        Approved a = docs.approvedAtCounter(office, officer);
         IssuedDocument d = docs.awaitIssued(a);
         assertThat(d.applicantName()).isEqualTo("Sumiati");
         byte[] printed = mvc.perform(get("/applications/" + a.tracking() + "/document?print=true").cookie(login(a.citizen())))
@@ -421,8 +423,7 @@ class DocumentIssuingIT {
                 .andReturn().getResponse().getContentAsByteArray();
         assertThat(Pades.sha256Hex(printed)).isEqualTo(d.sha256());
         // an officer of another counter may not
-        Approved elsewhere = docs.approvedAtCounter(office, tenancy);
-        mvc.perform(get("/applications/" + a.tracking() + "/document?print=true").cookie(login(elsewhere.citizen())))
+        mvc.perform(get("/applications/" + a.tracking() + "/document?print=true").cookie(login(otherOfficer)))
                 .andExpect(status().isNotFound());
         int accessed = TenantContext.callAcrossTenants(() -> jdbc.sql(
                 "select count(*) from audit_record where action = 'document.accessed' and entity_id = ?")
