@@ -75,6 +75,12 @@ public final class ProcessBenchmark {
     static final int CITIZENS = 24;
     static final int FILL_TENANTS = 6;
     static final int FILL_CHUNK = 50_000;
+    /**
+     * The engine alone: a completed application's document is issued off the officer's request by the document
+     * module, whose CPU work {@code bench/run documents} measures; here its listener is off so the figures are
+     * the procedure engine's.
+     */
+    static final Map<String, String> ENGINE_ONLY = Map.of("gerai.documents.issue-on-completion", "false");
 
     private record Options(int apps, int fullApps, int warmup, boolean small, boolean full, boolean regenerate,
                            boolean statements) {
@@ -110,6 +116,7 @@ public final class ProcessBenchmark {
         System.setOut(System.err);
         Map<String, String> results = new LinkedHashMap<>();
         results.put("process_load_at_start", BenchSupport.load());
+        results.put("process_document_issuing", "off");
         Path dir = BenchSupport.benchDir();
         if (o.statements()) {
             statements(dir.resolve("process-statements"), Math.min(o.apps(), 200), results);
@@ -120,7 +127,7 @@ public final class ProcessBenchmark {
         if (o.small()) {
             Path smallDir = dir.resolve("process-small");
             BenchSupport.deleteTree(smallDir);
-            try (ConfigurableApplicationContext context = BenchSupport.start(smallDir, true, Map.of())) {
+            try (ConfigurableApplicationContext context = BenchSupport.start(smallDir, true, ENGINE_ONLY)) {
                 Bench bench = new Bench(context);
                 bench.durability(results);
                 Setup setup = bench.setup(1);
@@ -135,7 +142,7 @@ public final class ProcessBenchmark {
             if (o.regenerate() || !Files.exists(ready)) {
                 BenchSupport.deleteTree(fullDir);
             }
-            try (ConfigurableApplicationContext context = BenchSupport.start(fullDir, true, Map.of())) {
+            try (ConfigurableApplicationContext context = BenchSupport.start(fullDir, true, ENGINE_ONLY)) {
                 Bench bench = new Bench(context);
                 if (!o.small()) {
                     bench.durability(results);
@@ -166,14 +173,14 @@ public final class ProcessBenchmark {
      */
     private static void statements(Path dir, int apps, Map<String, String> results) throws Exception {
         BenchSupport.deleteTree(dir);
-        try (ConfigurableApplicationContext context = BenchSupport.start(dir, true, Map.of())) {
+        try (ConfigurableApplicationContext context = BenchSupport.start(dir, true, ENGINE_ONLY)) {
             try (Connection c = DriverManager.getConnection(BenchSupport.jdbcUrl(context.getBean(DataSource.class)), "postgres", "");
                  Statement st = c.createStatement()) {
                 st.execute("alter system set shared_preload_libraries = 'pg_stat_statements'");
                 st.execute("alter system set pg_stat_statements.track = 'all'");
             }
         }
-        try (ConfigurableApplicationContext context = BenchSupport.start(dir, true, Map.of())) {
+        try (ConfigurableApplicationContext context = BenchSupport.start(dir, true, ENGINE_ONLY)) {
             Bench bench = new Bench(context);
             Setup setup = bench.setup(1);
             bench.run("warmup", setup, 1, 20, null);

@@ -2,6 +2,7 @@ package id.gerai.document.internal;
 
 import id.gerai.application.ApplicationCompleted;
 import id.gerai.document.IssuedDocuments;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -15,8 +16,12 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * <p>Deliberately not {@code @ApplicationModuleListener}: that opens a transaction before the method runs,
  * before the tenant scope could be entered, and row-level security needs the scope first. Issuing manages
  * its own scope and transactions.
+ *
+ * <p>{@code gerai.documents.issue-on-completion=false} turns issuing off (the process benchmark measures the
+ * engine alone, the documents benchmark the issuing); not for production.
  */
 @Component
+@ConditionalOnProperty(name = "gerai.documents.issue-on-completion", havingValue = "true", matchIfMissing = true)
 class IssueOnCompletion {
 
     private final IssuedDocuments documents;
