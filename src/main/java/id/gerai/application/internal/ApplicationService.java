@@ -51,6 +51,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import id.gerai.application.ApplicationCompleted;
+import id.gerai.application.ApplicationStatusChanged;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -308,6 +309,7 @@ class ApplicationService implements Applications {
                         Map.of("status", app.status().name()), Map.of("status", "IN_PROCESS", "due", due.toString()))
                         .byActor(actor.auditActorId()));
                 Application after = advanced(app, ApplicationStatus.IN_PROCESS, 0, now, due, null, stamp);
+                events.publishEvent(ApplicationStatusChanged.of(app, after, now));
                 notifier.applicant(after, "SUBMITTED", version.design().name("en".equals(app.lang())), null, calendar.zone(tenant));
                 return after;
             }
@@ -328,6 +330,7 @@ class ApplicationService implements Applications {
                     Map.of("status", app.status().name(), "due", String.valueOf(app.dueAt())),
                     Map.of("status", "IN_PROCESS", "due", due.toString())).byActor(actor.auditActorId()));
             Application after = repo.find(tenant, app.id()).orElseThrow();
+            events.publishEvent(ApplicationStatusChanged.of(app, after, now));
             notifier.applicant(after, "RESUBMITTED", version.design().name("en".equals(app.lang())), null, calendar.zone(tenant));
             return after;
         });
@@ -421,13 +424,15 @@ class ApplicationService implements Applications {
                 throw GeraiException.conflict("application-not-open");
             }
             repo.cancelActive(tenant, app.id());
+            Instant now = Instant.now();
             repo.transition(tenant, app.id(), ApplicationStatus.WITHDRAWN, app.stage(), app.submittedAt(), app.dueAt(),
-                    null, Instant.now(), null, why);
+                    null, now, null, why);
             repo.history(tenant, app.id(), "WITHDRAWN", null, actor.accountId(), actorRole(app, actor),
                     ApplicationStatus.WITHDRAWN, why == null || why.isEmpty() ? Map.of() : Map.of("reason", why));
             audit.record(AuditEvent.of(tenant, "application.withdrawn", "application", app.id(),
                     Map.of("status", app.status().name()), Map.of("status", "WITHDRAWN")).byActor(actor.auditActorId()));
             Application after = repo.find(tenant, app.id()).orElseThrow();
+            events.publishEvent(ApplicationStatusChanged.of(app, after, now));
             VersionInfo version = lookups.version(tenant, app.serviceId(), app.serviceVersion());
             notifier.applicant(after, "WITHDRAWN", version.design().name("en".equals(app.lang())), why, calendar.zone(tenant));
             return after;
@@ -578,6 +583,7 @@ class ApplicationService implements Applications {
             Application after = advanced(app, ApplicationStatus.COMPLETED, task.stage(), app.submittedAt(), app.dueAt(), now,
                     stamp);
             notifier.applicant(after, "COMPLETED", serviceName, null, calendar.zone(tenant));
+            events.publishEvent(ApplicationStatusChanged.of(app, after, now));
             events.publishEvent(new ApplicationCompleted(tenant, app.id(), app.trackingNo(), app.serviceId(),
                     app.serviceVersion(), app.agencyId(), actor.accountId(), now));
             return after;
@@ -645,6 +651,7 @@ class ApplicationService implements Applications {
                 Map.of("status", app.status().name()), Map.of("status", "CORRECTION", "step", task.stepCode(),
                         "fields", input.fields(), "documents", input.documents())).byActor(actor.auditActorId()));
         Application after = repo.find(tenant, app.id()).orElseThrow();
+        events.publishEvent(ApplicationStatusChanged.of(app, after, now));
         notifier.applicant(after, "CORRECTION_REQUESTED", serviceName, reason, calendar.zone(tenant));
         return after;
     }
@@ -660,6 +667,7 @@ class ApplicationService implements Applications {
                 Map.of("status", app.status().name()), Map.of("status", "REJECTED", "step", task.stepCode(), "reason", reason))
                 .byActor(actor.auditActorId()));
         Application after = repo.find(tenant, app.id()).orElseThrow();
+        events.publishEvent(ApplicationStatusChanged.of(app, after, now));
         notifier.applicant(after, "REJECTED", serviceName, reason, calendar.zone(tenant));
         return after;
     }

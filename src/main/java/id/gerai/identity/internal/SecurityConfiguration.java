@@ -75,9 +75,11 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/regions/**", "/api/tenants", "/api/tenants/*",
                                 "/api/tenants/*/agencies", "/api/tenants/*/service-points", "/api/tenants/*/calendar",
                                 "/api/tenants/*/calendar/deadline", "/api/tenants/*/services", "/api/tenants/*/services/**",
-                                "/api/catalog/designs", "/api/documents/verify/*").permitAll()
+                                "/api/catalog/designs", "/api/documents/verify/*", "/api/3/**", "/api/open-data/**",
+                                "/api/complaints/public", "/api/complaints/public/**", "/api/tenants/*/skm/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/accounts", "/api/password-reset", "/api/password-reset/confirm",
-                                "/api/status", "/api/documents/verify", "/api/documents/verify/number").permitAll()
+                                "/api/status", "/api/documents/verify", "/api/documents/verify/number", "/api/complaints",
+                                "/api/complaints/track", "/api/3/action/**").permitAll()
                         .requestMatchers("/api/platform/**").hasRole("ADMIN_PLATFORM")
                         .anyRequest().authenticated());
         return http.build();
@@ -94,10 +96,11 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/", "/regions", "/regions/**", "/services", "/services/**", "/t/**", "/register", "/login", "/forgot-password",
                                 "/reset-password", "/demo/mailbox", "/status", "/verify", "/verify/**", "/css/**", "/js/**", "/img/**", "/webjars/**",
-                                "/favicon.ico", "/error").permitAll()
+                                "/favicon.ico", "/error", "/complaints", "/complaints/**", "/skm", "/skm/**", "/open-data", "/open-data/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").denyAll()
                         .requestMatchers("/platform/**").hasRole("ADMIN_PLATFORM")
+                        .requestMatchers("/monitor/**").hasAnyRole("PEMANTAU", "ADMIN_PLATFORM")
                         .requestMatchers("/manage/**").hasAnyRole("STAFF", "ADMIN_PLATFORM")
                         .anyRequest().authenticated());
         return http.build();
