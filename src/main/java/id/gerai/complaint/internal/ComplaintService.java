@@ -98,7 +98,7 @@ class ComplaintService {
     record View(Complaint complaint, String tenantSlug, String tenantName, String agencyName, String serviceName,
                 String servicePointName, List<ComplaintMessage> messages, List<ComplaintAttachment> attachments,
                 List<ComplaintHistoryEntry> history, Perspective perspective, boolean overdue, boolean dueSoon,
-                Actions actions) {
+                Actions actions, String zone) {
     }
 
     /** A coordinator's or agency's inbox. */
@@ -899,7 +899,7 @@ class ComplaintService {
             List<ComplaintHistoryEntry> history = repo.history(c.tenant(), c.id());
             return new View(shown, t.slug(), t.name(), agencies.get(c.agencyId()), service, point,
                     repo.messages(c.tenant(), c.id()), repo.attachments(c.tenant(), c.id()), history, p, overdue, dueSoon,
-                    actions);
+                    actions, calendar.zone(c.tenant()).getId());
         }));
     }
 
@@ -907,6 +907,10 @@ class ComplaintService {
         Map<UUID, String> names = new HashMap<>();
         TenantContext.run(tenant, () -> tenancy.agencies(tenant).forEach(a -> names.put(a.id(), a.name())));
         return names;
+    }
+
+    java.time.ZoneId zone(TenantId tenant) {
+        return calendar.zone(tenant);
     }
 
     List<Agency> agencies(TenantId tenant) {
