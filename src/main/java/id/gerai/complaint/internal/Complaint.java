@@ -15,7 +15,7 @@ import java.util.UUID;
  * @param dueAt               the end of the current step's limit (verification, follow-up) or, while
  *                            {@link ComplaintStatus#ANSWERED}, the automatic closing
  */
-record Complaint(TenantId tenant, UUID id, String trackingNo, ComplaintKind kind, String title, String body,
+public record Complaint(TenantId tenant, UUID id, String trackingNo, ComplaintKind kind, String title, String body,
                  LocalDate incidentDate, String location, UUID serviceId, String applicationTracking, UUID servicePointId,
                  UUID agencyId, boolean confidential, boolean anonymous, UUID reporterId, String reporterName,
                  String reporterNik, String reporterEmail, String reporterPhone, String lang, String channel, String laporId,
@@ -23,19 +23,19 @@ record Complaint(TenantId tenant, UUID id, String trackingNo, ComplaintKind kind
                  Instant answeredAt, Instant closedAt, Instant dueAt, Instant escalatedAt, Integer rating, Boolean satisfied,
                  String closedBy, int lockVersion) {
 
-    String displayTracking() {
+    public String displayTracking() {
         return TrackingNumber.display(trackingNo);
     }
 
-    String displayApplication() {
+    public String displayApplication() {
         return applicationTracking == null ? null : TrackingNumber.display(applicationTracking);
     }
 
-    String maskedNik() {
+    public String maskedNik() {
         return reporterNik == null ? null : Masking.nik(reporterNik);
     }
 
-    boolean overdueAt(Instant now) {
+    public boolean overdueAt(Instant now) {
         return status.staffClock() && dueAt != null && dueAt.isBefore(now);
     }
 

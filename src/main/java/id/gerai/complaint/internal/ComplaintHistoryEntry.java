@@ -5,6 +5,6 @@ import java.util.Map;
 import java.util.UUID;
 
 /** One step of a complaint's history; who acted is kept by role (the account id is never shown). */
-record ComplaintHistoryEntry(long id, Instant at, String action, UUID actorId, String actorRole, ComplaintStatus statusAfter,
+public record ComplaintHistoryEntry(long id, Instant at, String action, UUID actorId, String actorRole, ComplaintStatus statusAfter,
                              UUID agencyId, Map<String, Object> detail) {
 }

@@ -1,7 +1,7 @@
 package id.gerai.complaint.internal;
 
 /** What a report is: aspirasi (a suggestion), pengaduan (a complaint) or permintaan informasi (an information request). */
-enum ComplaintKind {
+public enum ComplaintKind {
     ASPIRASI, PENGADUAN, INFORMASI;
 
     static ComplaintKind parse(String value) {

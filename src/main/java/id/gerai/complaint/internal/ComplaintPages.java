@@ -47,7 +47,7 @@ class ComplaintPages {
     }
 
     /** A choice in a select. */
-    record Option(String value, String label) {
+    public record Option(String value, String label) {
     }
 
     @GetMapping("/complaints")
@@ -279,7 +279,7 @@ class ComplaintPages {
     }
 
     /** Dates in the tenant's zone for the templates. */
-    static class Format {
+    public static class Format {
         private final Locale locale;
         private final ComplaintService.View v;
 

@@ -122,7 +122,7 @@ class ComplaintRepository {
 
     /** The public list: not confidential, verified and handed on; newest first. */
     List<Complaint> publicList(TenantId tenant, int limit, int offset) {
-        return jdbc.sql("select " + COLUMNS + """
+        return jdbc.sql("select " + COLUMNS + " " + """
                          from complaint c where c.tenant_id = ? and not c.confidential
                          and c.status in ('FORWARDED', 'ANSWERED', 'CLOSED')
                          order by c.filed_at desc limit ? offset ?""")
@@ -159,7 +159,7 @@ class ComplaintRepository {
      * due and not yet escalated, or an answer nobody replied to.
      */
     List<Complaint> needingAttention(Instant now, int limit) {
-        return jdbc.sql("select " + COLUMNS + """
+        return jdbc.sql("select " + COLUMNS + " " + """
                          from complaint c where c.due_at < ?
                          and ((c.status in ('RECEIVED', 'VERIFIED', 'FORWARDED') and c.escalated_at is null)
                               or c.status = 'ANSWERED')

@@ -73,7 +73,7 @@ class ComplaintService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Who looks at a complaint. */
-    enum Perspective { REPORTER, COORDINATOR, AGENCY }
+    public enum Perspective { REPORTER, COORDINATOR, AGENCY }
 
     /** A new report as the form and the API send it (strings as typed; checked here). */
     record NewComplaint(String kind, String title, String body, String incidentDate, String location, UUID serviceId,
@@ -90,34 +90,34 @@ class ComplaintService {
     }
 
     /** What the viewer may do now. */
-    record Actions(boolean verify, boolean forward, boolean postpone, boolean resume, boolean archive,
+    public record Actions(boolean verify, boolean forward, boolean postpone, boolean resume, boolean archive,
                    boolean notAuthority, boolean followUp, boolean reply, boolean reopen, boolean rate) {
     }
 
     /** One complaint as a page or the API shows it, cut to what the viewer may see. */
-    record View(Complaint complaint, String tenantSlug, String tenantName, String agencyName, String serviceName,
+    public record View(Complaint complaint, String tenantSlug, String tenantName, String agencyName, String serviceName,
                 String servicePointName, List<ComplaintMessage> messages, List<ComplaintAttachment> attachments,
                 List<ComplaintHistoryEntry> history, Perspective perspective, boolean overdue, boolean dueSoon,
                 Actions actions, String zone) {
     }
 
     /** A coordinator's or agency's inbox. */
-    record Inbox(List<Item> items, Counts counts, boolean coordinator) {
+    public record Inbox(List<Item> items, Counts counts, boolean coordinator) {
     }
 
-    record Item(Complaint complaint, String agencyName, boolean overdue, boolean dueSoon) {
+    public record Item(Complaint complaint, String agencyName, boolean overdue, boolean dueSoon) {
     }
 
     /** Counts over the whole inbox, whatever the filter. */
-    record Counts(int open, int received, int postponed, int forwarded, int answered, int dueSoon, int overdue,
+    public record Counts(int open, int received, int postponed, int forwarded, int answered, int dueSoon, int overdue,
                   int finished) {
     }
 
     /** Inbox views. */
-    enum Filter { OPEN, NEW, DUE_SOON, OVERDUE, POSTPONED, FORWARDED, ANSWERED, FINISHED, ALL }
+    public enum Filter { OPEN, NEW, DUE_SOON, OVERDUE, POSTPONED, FORWARDED, ANSWERED, FINISHED, ALL }
 
     /** A public complaint: no reporter, with the agency's follow-ups. */
-    record PublicItem(Complaint complaint, String agencyName, List<ComplaintMessage> followUps) {
+    public record PublicItem(Complaint complaint, String agencyName, List<ComplaintMessage> followUps) {
     }
 
     private final ComplaintRepository repo;

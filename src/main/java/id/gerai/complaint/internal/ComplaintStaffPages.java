@@ -131,7 +131,7 @@ class ComplaintStaffPages {
     }
 
     /** Dates and times in the tenant's zone. */
-    record Dates(Locale locale, java.time.ZoneId zone) {
+    public record Dates(Locale locale, java.time.ZoneId zone) {
         public String at(java.time.Instant i) {
             return i == null ? "" : java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM,
                     java.time.format.FormatStyle.SHORT).withLocale(locale).withZone(zone).format(i);

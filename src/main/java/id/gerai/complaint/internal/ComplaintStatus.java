@@ -5,7 +5,7 @@ package id.gerai.complaint.internal;
  * limit), {@code FORWARDED} for the agency (follow-up limit), {@code ANSWERED} for the reporter (closed by the
  * system when the limit passes). {@code POSTPONED} waits for more from the reporter and has no clock.
  */
-enum ComplaintStatus {
+public enum ComplaintStatus {
     RECEIVED, VERIFIED, FORWARDED, ANSWERED, CLOSED, POSTPONED, NOT_OUR_AUTHORITY, ARCHIVED;
 
     /** Waiting for the coordinator. */
