@@ -39,11 +39,19 @@ class ComplaintPages {
     private final ComplaintService complaints;
     private final TenancyApi tenancy;
     private final CatalogApi catalog;
+    private final org.springframework.context.MessageSource messages;
 
-    ComplaintPages(ComplaintService complaints, TenancyApi tenancy, CatalogApi catalog) {
+    ComplaintPages(ComplaintService complaints, TenancyApi tenancy, CatalogApi catalog,
+                   org.springframework.context.MessageSource messages) {
         this.complaints = complaints;
         this.tenancy = tenancy;
         this.catalog = catalog;
+        this.messages = messages;
+    }
+
+    /** A refused file, said with its limits filled in (the size cap, the detected and accepted types). */
+    private void fileError(BlobRejected e, Locale locale, Model model) {
+        model.addAttribute("fileError", messages.getMessage("error." + e.code(), e.args(), locale));
     }
 
     /** A choice in a select. */
@@ -109,6 +117,7 @@ class ComplaintPages {
             Map<String, String> errors = new LinkedHashMap<>(e.fields());
             return showForm(slug, form, errors, "complaint.form.fix", model);
         } catch (BlobRejected e) {
+            fileError(e, locale, model);
             return showForm(slug, form, Map.of("files", "error." + e.code()), "complaint.form.fix", model);
         }
     }
@@ -168,6 +177,7 @@ class ComplaintPages {
             var v = complaints.reporterView(trackingNo, accessCode, me).orElseThrow(() -> GeraiException.notFound("complaint-not-found"));
             return detail(v, trackingNo, accessCode, null, e.fields(), locale, model);
         } catch (BlobRejected e) {
+            fileError(e, locale, model);
             var v = complaints.reporterView(trackingNo, accessCode, me).orElseThrow(() -> GeraiException.notFound("complaint-not-found"));
             return detail(v, trackingNo, accessCode, null, Map.of("files", "error." + e.code()), locale, model);
         }

@@ -332,6 +332,15 @@ class ComplaintFlowIT {
         int count = TenantContext.call(s.tenant().id(), () -> jdbc.sql("select count(*) from complaint where tenant_id = ?")
                 .param(s.tenant().id().value()).query(Integer.class).single());
         assertThat(count).isZero();
+        // on the page the refusal is said with what was detected, in words, not placeholders
+        String page = mvc.perform(multipart("/complaints")
+                        .file(new MockMultipartFile("files", "foto.pdf", "application/pdf", "#!/bin/sh\necho bukan pdf\n".getBytes()))
+                        .param("tenant", s.tenant().slug()).param("kind", "PENGADUAN").param("title", "Antrean terlalu lama")
+                        .param("body", "Saya menunggu lebih dari lima jam di loket tanpa kepastian kapan dipanggil.")
+                        .param("email", "halaman-" + UUID.randomUUID() + "@contoh.id")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("terdeteksi: application/x-sh").doesNotContain("{0}").doesNotContain("{1}");
         // a PDF is accepted
         byte[] pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes();
         JsonNode ok = read(mvc.perform(multipart("/api/complaints")
