@@ -27,6 +27,16 @@ record ReportView(String periodLabel, SkmResult result, Figure total, List<Eleme
     /** One element: its averages, whether it is among the lowest, its bar's length in percent of 100. */
     record ElementRow(Element element, String nameKey, BigDecimal average, BigDecimal converted, boolean lowest, BigDecimal barPercent,
                       int y) {
+
+        /** The bar's length in the chart (100 is 480 units). */
+        public String barWidth() {
+            return barPercent.multiply(BigDecimal.valueOf(48, 1)).setScale(1, java.math.RoundingMode.HALF_UP).toPlainString();
+        }
+
+        /** Where the value is written, after the bar. */
+        public String valueX() {
+            return barPercent.multiply(BigDecimal.valueOf(48, 1)).add(BigDecimal.valueOf(46)).setScale(1, java.math.RoundingMode.HALF_UP).toPlainString();
+        }
     }
 
     /** One line of a breakdown; {@code name} null means {@code unnamedKey}. */

@@ -64,6 +64,15 @@ class SurveyRepository {
                 .params(tenant.value(), applicationId).query(SurveyRepository::invitationRow).optional();
     }
 
+    List<InvitationRow> invitations(TenantId tenant) {
+        return jdbc.sql(INVITATION + " where i.tenant_id = ? order by i.completed_at, i.application_id")
+                .param(tenant.value()).query(SurveyRepository::invitationRow).list();
+    }
+
+    boolean anyResponse() {
+        return TenantContext.callAcrossTenants(() -> jdbc.sql("select exists (select 1 from survey_response)").query(Boolean.class).single());
+    }
+
     /** The invitation of a tracking number, in whichever tenant holds it (read across tenants). */
     Optional<InvitationRow> invitationByTracking(String trackingNo) {
         return TenantContext.callAcrossTenants(() -> jdbc.sql(INVITATION + " where i.tracking_no = ?")

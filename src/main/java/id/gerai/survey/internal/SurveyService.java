@@ -392,7 +392,7 @@ class SurveyService implements Surveys, SurveyRecords {
         return me.hasTenantRole(tenant, Role.PENGELOLA_MPP);
     }
 
-    record NewFollowUp(String element, String action, String owner, String targetDate) {
+    record NewFollowUp(String element, String action, String owner, String targetDate) implements java.io.Serializable {
     }
 
     FollowUp addFollowUp(TenantId tenant, Period period, NewFollowUp input, GeraiUser me) {
