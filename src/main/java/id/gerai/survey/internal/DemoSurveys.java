@@ -19,6 +19,7 @@ import id.gerai.survey.internal.Respondent.Sex;
 import id.gerai.survey.internal.SurveyRepository.InvitationRow;
 import id.gerai.survey.internal.SurveyRepository.ResponseRow;
 import id.gerai.tenancy.ServicePoint;
+import id.gerai.tenancy.ServicePointKind;
 import id.gerai.tenancy.TenancyApi;
 import id.gerai.tenancy.Tenant;
 import java.time.LocalDate;
@@ -111,7 +112,7 @@ class DemoSurveys implements ApplicationRunner {
             count++;
         }
         // walk-in responses at the kiosks, last quarter and this one
-        List<ServicePoint> points = tenancy.servicePoints(id).stream().filter(p -> p.kind() != id.gerai.tenancy.ServicePointKind.ONLINE).toList();
+        List<ServicePoint> points = tenancy.servicePoints(id).stream().filter(p -> p.kind() != ServicePointKind.ONLINE).toList();
         List<ServiceSummary> services = catalog.publishedServices(id);
         Period last = Period.quarterOf(today.minusMonths(3));
         Period current = Period.quarterOf(today);

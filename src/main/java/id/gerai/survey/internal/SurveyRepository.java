@@ -212,8 +212,8 @@ class SurveyRepository {
 
     /** The first day with a response, if any. */
     Optional<LocalDate> firstDay(TenantId tenant) {
-        return Optional.ofNullable(jdbc.sql("select min(day) from survey_daily where tenant_id = ?")
-                .param(tenant.value()).query(LocalDate.class).single());
+        return jdbc.sql("select day from survey_daily where tenant_id = ? order by day limit 1")
+                .param(tenant.value()).query(LocalDate.class).optional();
     }
 
     // --- publication and follow-up ----------------------------------------------------------------------------
