@@ -80,7 +80,8 @@ class SurveyBrowserIT extends BrowserTest {
             assertThat(Browser.accessibilityViolations(page)).isEmpty();
             // an incomplete form names what is missing and passes axe too
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Kirim penilaian")).click();
-            assertThat(page.locator("#error-summary").isVisible()).isTrue();
+            page.locator("#error-summary").waitFor();
+            assertThat(page.locator("#error-summary").textContent()).contains("Pilih salah satu");
             assertThat(Browser.accessibilityViolations(page)).isEmpty();
         }
 
