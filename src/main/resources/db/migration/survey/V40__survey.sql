@@ -1,6 +1,6 @@
 -- Satisfaction surveys (SKM, PermenPAN-RB 14/2017): invitations after a completed application, the responses
--- (append-only: an answer is never altered), a per-day aggregate kept in the same transaction as each response
--- (IKM of any period is a sum over it), and per period the published result with its follow-up plan.
+-- (append-only: an answer is never altered), a per-month aggregate kept in the same transaction as each response
+-- (every period is whole months, so the IKM of any period is a sum over it), and per period the published result with its follow-up plan.
 
 -- One invitation per completed application, written in the completing transaction.
 create table survey_invitation (
@@ -68,33 +68,33 @@ create trigger survey_response_no_change before update or delete on survey_respo
 create trigger survey_response_no_truncate before truncate on survey_response
     for each statement execute function survey_response_append_only();
 
--- Per tenant, day, service, agency and service point: the number of responses and each element's sum, the
--- profile counts per category. Kept in the transaction that records each response, so a year's IKM with every
--- breakdown reads a few thousand rows instead of every response. A missing service, agency or point is the
--- nil uuid (a key column cannot be null).
-create table survey_daily (
+-- Per tenant, month (its first day), service, agency and service point: the number of responses and each element's
+-- sum. Kept in the transaction that records each response, so a year's IKM with every breakdown reads at most
+-- twelve rows per service and point instead of every response. A missing service, agency or point is the nil uuid
+-- (a key column cannot be null).
+create table survey_monthly (
     tenant_id uuid not null,
-    day date not null,
+    month date not null check (extract(day from month) = 1),
     service_key uuid not null,
     agency_key uuid not null,
     point_key uuid not null,
     n int not null,
     s1 int not null, s2 int not null, s3 int not null, s4 int not null, s5 int not null,
     s6 int not null, s7 int not null, s8 int not null, s9 int not null,
-    primary key (tenant_id, day, service_key, agency_key, point_key)
+    primary key (tenant_id, month, service_key, agency_key, point_key)
 );
-select gerai_tenant_rls('survey_daily');
+select gerai_tenant_rls('survey_monthly');
 
--- Respondent profile per tenant and day: dimension (sex, age, education, occupation), category, count.
-create table survey_daily_profile (
+-- Respondent profile per tenant and month: dimension (sex, age, education, occupation), category, count.
+create table survey_monthly_profile (
     tenant_id uuid not null,
-    day date not null,
+    month date not null check (extract(day from month) = 1),
     dimension text not null check (dimension in ('sex', 'age', 'education', 'occupation')),
     category text not null,
     n int not null,
-    primary key (tenant_id, day, dimension, category)
+    primary key (tenant_id, month, dimension, category)
 );
-select gerai_tenant_rls('survey_daily_profile');
+select gerai_tenant_rls('survey_monthly_profile');
 
 -- A period's result as published by the MPP manager, with the figures as they stood (the period has ended, so
 -- they no longer change).

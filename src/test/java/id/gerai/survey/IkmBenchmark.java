@@ -26,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@code bench/run ikm}: one tenant-year of 1,000,000 survey responses across 150 services (11 agencies, 5 service
- * points), generated once with set-based SQL into {@code target/bench-data/ikm} together with the per-day aggregate
+ * points), generated once with set-based SQL into {@code target/bench-data/ikm} together with the per-month aggregate
  * the module keeps with every response (built here with one grouped insert, which gives the same rows as 1,000,000
  * single upserts). Then the tenant's yearly result with its breakdowns per service, agency and service point, through
  * {@link Surveys#results}: {@code ikm_tenant_year_ms} (median) and {@code ikm_tenant_year_p95_ms}, and for comparison
@@ -63,7 +63,7 @@ public final class IkmBenchmark {
         }
         Files.createDirectories(dir);
         Map<String, String> results = new LinkedHashMap<>();
-        try (ConfigurableApplicationContext context = BenchSupport.start(dir, false, Map.of())) {
+        try (ConfigurableApplicationContext context = BenchSupport.start(dir, true, Map.of())) {
             TenancyApi tenancy = context.getBean(TenancyApi.class);
             JdbcClient jdbc = context.getBean(JdbcClient.class);
             TransactionTemplate tx = context.getBean(TransactionTemplate.class);
@@ -81,7 +81,7 @@ public final class IkmBenchmark {
             Period period = Period.year(year);
             long responses = TenantContext.call(t, () -> jdbc.sql("select count(*) from survey_response where tenant_id = ?")
                     .param(t.value()).query(Long.class).single());
-            long dailyRows = TenantContext.call(t, () -> jdbc.sql("select count(*) from survey_daily where tenant_id = ?")
+            long dailyRows = TenantContext.call(t, () -> jdbc.sql("select count(*) from survey_monthly where tenant_id = ?")
                     .param(t.value()).query(Long.class).single());
 
             // warm-up, then measured runs
@@ -115,7 +115,7 @@ public final class IkmBenchmark {
             }
             long[] sorted = BenchSupport.sorted(times);
             results.put("ikm_responses", String.valueOf(responses));
-            results.put("ikm_daily_rows", String.valueOf(dailyRows));
+            results.put("ikm_aggregate_rows", String.valueOf(dailyRows));
             results.put("ikm_services", String.valueOf(last.services().size()));
             results.put("ikm_runs", String.valueOf(runs));
             results.put("ikm_tenant_year_ms", percentileMs(sorted, 50));
@@ -178,21 +178,21 @@ public final class IkmBenchmark {
                     .update();
             // the aggregates the module keeps with each response, built in one pass
             jdbc.sql("""
-                    insert into survey_daily (tenant_id, day, service_key, agency_key, point_key, n, s1, s2, s3, s4, s5, s6, s7, s8, s9)
-                    select tenant_id, answered_on, coalesce(service_id, '00000000-0000-0000-0000-000000000000'),
+                    insert into survey_monthly (tenant_id, month, service_key, agency_key, point_key, n, s1, s2, s3, s4, s5, s6, s7, s8, s9)
+                    select tenant_id, date_trunc('month', answered_on)::date, coalesce(service_id, '00000000-0000-0000-0000-000000000000'),
                            coalesce(agency_id, '00000000-0000-0000-0000-000000000000'),
                            coalesce(service_point_id, '00000000-0000-0000-0000-000000000000'), count(*),
                            sum(u1), sum(u2), sum(u3), sum(u4), sum(u5), sum(u6), sum(u7), sum(u8), sum(u9)
                     from survey_response where tenant_id = ? group by 1, 2, 3, 4, 5""").param(t.value()).update();
             jdbc.sql("""
-                    insert into survey_daily_profile (tenant_id, day, dimension, category, n)
-                    select tenant_id, answered_on, 'sex', sex, count(*) from survey_response where tenant_id = ? group by 1, 2, 4
-                    union all select tenant_id, answered_on, 'age', age_band, count(*) from survey_response where tenant_id = ? group by 1, 2, 4
-                    union all select tenant_id, answered_on, 'education', education, count(*) from survey_response where tenant_id = ? group by 1, 2, 4
-                    union all select tenant_id, answered_on, 'occupation', occupation, count(*) from survey_response where tenant_id = ? group by 1, 2, 4""")
+                    insert into survey_monthly_profile (tenant_id, month, dimension, category, n)
+                    select tenant_id, date_trunc('month', answered_on)::date, 'sex', sex, count(*) from survey_response where tenant_id = ? group by 1, 2, 4
+                    union all select tenant_id, date_trunc('month', answered_on)::date, 'age', age_band, count(*) from survey_response where tenant_id = ? group by 1, 2, 4
+                    union all select tenant_id, date_trunc('month', answered_on)::date, 'education', education, count(*) from survey_response where tenant_id = ? group by 1, 2, 4
+                    union all select tenant_id, date_trunc('month', answered_on)::date, 'occupation', occupation, count(*) from survey_response where tenant_id = ? group by 1, 2, 4""")
                     .params(t.value(), t.value(), t.value(), t.value()).update();
         }));
-        TenantContext.runAcrossTenants(() -> jdbc.sql("analyze survey_response, survey_daily, survey_daily_profile").update());
+        TenantContext.runAcrossTenants(() -> jdbc.sql("analyze survey_response, survey_monthly, survey_monthly_profile").update());
         System.err.printf("bench: %d responses generated in %d ms%n", RESPONSES, (System.nanoTime() - started) / 1_000_000);
         return tenant;
     }

@@ -114,27 +114,32 @@ class SurveyRepository {
             return false;
         }
         jdbc.sql("""
-                        insert into survey_daily as d (tenant_id, day, service_key, agency_key, point_key, n,
+                        insert into survey_monthly as d (tenant_id, month, service_key, agency_key, point_key, n,
                             s1, s2, s3, s4, s5, s6, s7, s8, s9)
                         values (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        on conflict (tenant_id, day, service_key, agency_key, point_key) do update set n = d.n + 1,
+                        on conflict (tenant_id, month, service_key, agency_key, point_key) do update set n = d.n + 1,
                             s1 = d.s1 + excluded.s1, s2 = d.s2 + excluded.s2, s3 = d.s3 + excluded.s3,
                             s4 = d.s4 + excluded.s4, s5 = d.s5 + excluded.s5, s6 = d.s6 + excluded.s6,
                             s7 = d.s7 + excluded.s7, s8 = d.s8 + excluded.s8, s9 = d.s9 + excluded.s9""")
-                .params(r.tenant().value(), Date.valueOf(r.answeredOn()), key(r.serviceId()), key(r.agencyId()),
+                .params(r.tenant().value(), Date.valueOf(month(r.answeredOn())), key(r.serviceId()), key(r.agencyId()),
                         key(r.servicePointId()), u.get(0), u.get(1), u.get(2), u.get(3), u.get(4), u.get(5), u.get(6),
                         u.get(7), u.get(8))
                 .update();
         jdbc.sql("""
-                        insert into survey_daily_profile as p (tenant_id, day, dimension, category, n)
+                        insert into survey_monthly_profile as p (tenant_id, month, dimension, category, n)
                         values (?, ?, 'sex', ?, 1), (?, ?, 'age', ?, 1), (?, ?, 'education', ?, 1), (?, ?, 'occupation', ?, 1)
-                        on conflict (tenant_id, day, dimension, category) do update set n = p.n + 1""")
-                .params(r.tenant().value(), Date.valueOf(r.answeredOn()), a.sex().name(),
-                        r.tenant().value(), Date.valueOf(r.answeredOn()), a.age().name(),
-                        r.tenant().value(), Date.valueOf(r.answeredOn()), a.education().name(),
-                        r.tenant().value(), Date.valueOf(r.answeredOn()), a.occupation().name())
+                        on conflict (tenant_id, month, dimension, category) do update set n = p.n + 1""")
+                .params(r.tenant().value(), Date.valueOf(month(r.answeredOn())), a.sex().name(),
+                        r.tenant().value(), Date.valueOf(month(r.answeredOn())), a.age().name(),
+                        r.tenant().value(), Date.valueOf(month(r.answeredOn())), a.education().name(),
+                        r.tenant().value(), Date.valueOf(month(r.answeredOn())), a.occupation().name())
                 .update();
         return true;
+    }
+
+    /** The aggregate row's month: its first day. */
+    static LocalDate month(LocalDate day) {
+        return day.withDayOfMonth(1);
     }
 
     static UUID key(UUID id) {
@@ -176,7 +181,7 @@ class SurveyRepository {
 
     // --- aggregates -------------------------------------------------------------------------------------------
 
-    /** Sums of a period per service, agency and service point (keys {@link #NONE} for none). */
+    /** Sums of a period (whole months) per service, agency and service point (keys {@link #NONE} for none). */
     record Sums(UUID service, UUID agency, UUID point, long n, long[] sums) {
     }
 
@@ -184,7 +189,7 @@ class SurveyRepository {
         return jdbc.sql("""
                         select service_key, agency_key, point_key, sum(n), sum(s1), sum(s2), sum(s3), sum(s4), sum(s5),
                                sum(s6), sum(s7), sum(s8), sum(s9)
-                        from survey_daily where tenant_id = ? and day >= ? and day < ?
+                        from survey_monthly where tenant_id = ? and month >= ? and month < ?
                         group by service_key, agency_key, point_key""")
                 .params(tenant.value(), Date.valueOf(from), Date.valueOf(until))
                 .query((rs, i) -> {
@@ -203,16 +208,16 @@ class SurveyRepository {
 
     List<ProfileCount> profile(TenantId tenant, LocalDate from, LocalDate until) {
         return jdbc.sql("""
-                        select dimension, category, sum(n) from survey_daily_profile
-                        where tenant_id = ? and day >= ? and day < ? group by dimension, category""")
+                        select dimension, category, sum(n) from survey_monthly_profile
+                        where tenant_id = ? and month >= ? and month < ? group by dimension, category""")
                 .params(tenant.value(), Date.valueOf(from), Date.valueOf(until))
                 .query((rs, i) -> new ProfileCount(rs.getString(1), rs.getString(2), rs.getLong(3)))
                 .list();
     }
 
-    /** The first day with a response, if any. */
+    /** The first day of the first month with a response, if any. */
     Optional<LocalDate> firstDay(TenantId tenant) {
-        return jdbc.sql("select day from survey_daily where tenant_id = ? order by day limit 1")
+        return jdbc.sql("select month from survey_monthly where tenant_id = ? order by month limit 1")
                 .param(tenant.value()).query(LocalDate.class).optional();
     }
 
