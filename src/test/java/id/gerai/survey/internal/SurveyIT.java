@@ -265,6 +265,25 @@ class SurveyIT {
         assertThat(surveys.results(other.id(), last).total().ikm().respondents()).isZero();
     }
 
+    @Autowired DemoSurveys demo;
+
+    @Test
+    void theDemoAnswersCompletedApplicationsFillsKiosksAndPublishesLastQuarter() throws Exception {
+        DocumentFixtures docs = new DocumentFixtures(mvc, fixtures, catalog, json, documents, jdbc);
+        DocumentFixtures.Office office = docs.office();
+        tenancy.createServicePoint(office.tenant().id(), new TenancyApi.NewServicePoint("MPP1", "MPP Demo", ServicePointKind.MPP, "Jl. 1", null, 2));
+        DocumentFixtures.Approved a = docs.approved(office, fixtures.citizen(), id.gerai.application.ApplicationSamples.validData());
+        int loaded = demo.load(a.tenant(), true);
+        assertThat(loaded).isEqualTo(1 + 48 + 24);
+        assertThat(responses(a.tenant())).isEqualTo(loaded);
+        assertThat(surveys.invitationFor(a.tenant().id(), a.applicationId()).orElseThrow().answered()).isTrue();
+        Period last = Period.quarterOf(service.today(a.tenant().id()).minusMonths(3));
+        SkmResult r = surveys.results(a.tenant().id(), last);
+        assertThat(r.published()).isTrue();
+        assertThat(r.total().ikm().respondents()).isEqualTo(48);
+        assertThat(r.followUps()).hasSize(2);
+    }
+
     private UUID recordPast(Tenant tenant, LocalDate day, int score) {
         UUID id = UUID.randomUUID();
         List<Integer> scores = java.util.Collections.nCopies(9, score);
