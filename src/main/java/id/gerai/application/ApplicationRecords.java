@@ -1,6 +1,8 @@
 package id.gerai.application;
 
 import id.gerai.platform.TenantId;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,4 +16,14 @@ public interface ApplicationRecords {
 
     /** The application as stored (form data, applicant), read in the tenant's scope. */
     Optional<Application> find(TenantId tenant, UUID applicationId);
+
+    /**
+     * How many applications of {@code tenant} were completed (served) in {@code [from, until)}, per service, agency
+     * and service point ({@code null} for online): the population of a satisfaction survey's period. Counts only.
+     */
+    List<CompletedCount> completedCounts(TenantId tenant, Instant from, Instant until);
+
+    /** Completed applications of one service, agency and service point ({@code null}: filed online). */
+    record CompletedCount(UUID serviceId, UUID agencyId, UUID servicePointId, long count) {
+    }
 }

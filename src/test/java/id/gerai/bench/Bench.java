@@ -19,8 +19,9 @@ public final class Bench {
             case "process" -> id.gerai.application.ProcessBenchmark.main(rest);
             case "submit-http" -> id.gerai.application.SubmitHttpBenchmark.main(rest);
             case "documents" -> id.gerai.document.internal.DocumentsBenchmark.main(rest);
+            case "ikm" -> id.gerai.survey.IkmBenchmark.main(rest);
             default -> {
-                System.err.println("usage: bench/run NAME   (benchmarks: search, process, submit-http, documents)");
+                System.err.println("usage: bench/run NAME   (benchmarks: search, process, submit-http, documents, ikm)");
                 System.exit(2);
             }
         }

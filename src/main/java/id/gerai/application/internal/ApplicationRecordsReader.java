@@ -4,6 +4,8 @@ import id.gerai.application.Application;
 import id.gerai.application.ApplicationRecords;
 import id.gerai.platform.TenantContext;
 import id.gerai.platform.TenantId;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -15,14 +17,21 @@ class ApplicationRecordsReader implements ApplicationRecords {
 
     private final ApplicationRepository repo;
     private final TransactionTemplate tx;
+    private final CompletedCounts counts;
 
-    ApplicationRecordsReader(ApplicationRepository repo, TransactionTemplate tx) {
+    ApplicationRecordsReader(ApplicationRepository repo, TransactionTemplate tx, CompletedCounts counts) {
         this.repo = repo;
         this.tx = tx;
+        this.counts = counts;
     }
 
     @Override
     public Optional<Application> find(TenantId tenant, UUID applicationId) {
         return TenantContext.call(tenant, () -> tx.execute(s -> repo.find(tenant, applicationId)));
+    }
+
+    @Override
+    public List<CompletedCount> completedCounts(TenantId tenant, Instant from, Instant until) {
+        return TenantContext.call(tenant, () -> tx.execute(s -> counts.between(tenant, from, until)));
     }
 }
