@@ -14,4 +14,11 @@ public interface ApplicationRecords {
 
     /** The application as stored (form data, applicant), read in the tenant's scope. */
     Optional<Application> find(TenantId tenant, UUID applicationId);
+
+    /**
+     * Every {@link ApplicationStatusChanged} of {@code tenant}'s applications again, reconstructed from
+     * {@code application_history} and {@code application} (application by application, in the order they
+     * happened), for figures rebuilt from the source. Runs in the caller's transaction when there is one.
+     */
+    void replayStatusChanges(TenantId tenant, java.util.function.Consumer<ApplicationStatusChanged> sink);
 }

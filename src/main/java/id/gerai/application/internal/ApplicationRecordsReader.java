@@ -15,10 +15,17 @@ class ApplicationRecordsReader implements ApplicationRecords {
 
     private final ApplicationRepository repo;
     private final TransactionTemplate tx;
+    private final StatusChangeReplay replay;
 
-    ApplicationRecordsReader(ApplicationRepository repo, TransactionTemplate tx) {
+    ApplicationRecordsReader(ApplicationRepository repo, TransactionTemplate tx, StatusChangeReplay replay) {
         this.repo = repo;
         this.tx = tx;
+        this.replay = replay;
+    }
+
+    @Override
+    public void replayStatusChanges(TenantId tenant, java.util.function.Consumer<id.gerai.application.ApplicationStatusChanged> sink) {
+        replay.replay(tenant, sink);
     }
 
     @Override
