@@ -85,8 +85,8 @@ class FigureQueries {
                  from perf_daily d left join perf_service s on s.tenant_id = d.tenant_id and s.service_id = d.service_id
                  where d.tenant_id = :tenant and d.day between :from and :to
                    and d.service_id <> '00000000-0000-0000-0000-000000000000'"""
-                + (agency == null ? "" : " and d.agency_id = :agency") + """
-                 group by d.service_id, d.agency_id, s.name, s.name_en, s.kind_code""", tenant, agency)
+                + (agency == null ? "" : " and d.agency_id = :agency")
+                + " group by d.service_id, d.agency_id, s.name, s.name_en, s.kind_code", tenant, agency)
                 .param("from", from).param("to", to)
                 .query((rs, n) -> {
                     UUID service = rs.getObject(1, UUID.class);

@@ -8,7 +8,7 @@ import java.sql.SQLException;
  * Summed figures of any slice (tenant, agency, service; any period) with the indicators that follow from them.
  * Percentiles come from the summed histogram of working days (buckets 0..60 and 61 for "61 or more").
  */
-record Totals(long received, long completed, long rejected, long withdrawn, long corrections, long decided, long onTime,
+public record Totals(long received, long completed, long rejected, long withdrawn, long corrections, long decided, long onTime,
               int[] hist, long online, long mpp, long mall, long village, long ikmN, int[] ikmSum, long complaints,
               long answered, long answeredOnTime) {
 
@@ -43,30 +43,30 @@ record Totals(long received, long completed, long rejected, long withdrawn, long
     }
 
     /** Share of decided applications decided by their due time, in percent; null when none was decided. */
-    Double onTimeRate() {
+    public Double onTimeRate() {
         return decided == 0 ? null : 100.0 * onTime / decided;
     }
 
     /** Correction requests per received application, in percent. */
-    Double correctionRate() {
+    public Double correctionRate() {
         return received == 0 ? null : 100.0 * corrections / received;
     }
 
     /** Share of applications filed online, in percent. */
-    Double onlineShare() {
+    public Double onlineShare() {
         return received == 0 ? null : 100.0 * online / received;
     }
 
-    Integer median() {
+    public Integer median() {
         return percentile(50);
     }
 
-    Integer p90() {
+    public Integer p90() {
         return percentile(90);
     }
 
     /** The smallest number of working days within which {@code p} percent of decided applications were decided. */
-    Integer percentile(int p) {
+    public Integer percentile(int p) {
         if (hist == null) {
             return null;
         }
@@ -89,12 +89,12 @@ record Totals(long received, long completed, long rejected, long withdrawn, long
     }
 
     /** Average of element {@code i} (0-based), 1 to 4. */
-    Double elementAverage(int i) {
+    public Double elementAverage(int i) {
         return ikmN == 0 || ikmSum == null || i >= ikmSum.length ? null : ikmSum[i] / (double) ikmN;
     }
 
     /** IKM on the 1-4 scale: the nine element averages weighted 1/9 each (PermenPAN-RB 14/2017, DOMAIN.md). */
-    Double ikm() {
+    public Double ikm() {
         if (ikmN == 0 || ikmSum == null) {
             return null;
         }
@@ -106,13 +106,13 @@ record Totals(long received, long completed, long rejected, long withdrawn, long
     }
 
     /** IKM converted to the 25-100 scale. */
-    Double ikmConverted() {
+    public Double ikmConverted() {
         Double v = ikm();
         return v == null ? null : v * 25;
     }
 
     /** The grade of the converted IKM: A >= 88.31, B >= 76.61, C >= 65.00, else D. */
-    String grade() {
+    public String grade() {
         Double c = ikmConverted();
         if (c == null) {
             return null;
@@ -121,7 +121,7 @@ record Totals(long received, long completed, long rejected, long withdrawn, long
     }
 
     /** Complaints answered on time, in percent of those answered. */
-    Double answeredOnTimeRate() {
+    public Double answeredOnTimeRate() {
         return answered == 0 ? null : 100.0 * answeredOnTime / answered;
     }
 }
