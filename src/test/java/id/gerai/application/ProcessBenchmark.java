@@ -131,8 +131,11 @@ public final class ProcessBenchmark {
                 Bench bench = new Bench(context);
                 bench.durability(results);
                 Setup setup = bench.setup(1);
+                bench.experiment();
                 bench.run("warmup", setup, 4, o.warmup(), null);
-                bench.run("1w", setup, 1, o.apps(), results);
+                if (!Boolean.getBoolean("bench.skip-1w")) {
+                    bench.run("1w", setup, 1, o.apps(), results);
+                }
                 bench.run("4w", setup, 4, o.apps(), results);
             }
         }
@@ -159,6 +162,9 @@ public final class ProcessBenchmark {
                 bench.run("4w_full", setup, 4, o.apps(), results);
                 bench.run("1w_full", setup, 1, Math.max(200, o.apps() / 4), results);
             }
+        }
+        if (System.getProperty("bench.experiment", System.getenv("BENCH_EXPERIMENT")) != null) {
+            results.put("process_experiment", System.getProperty("bench.experiment", System.getenv("BENCH_EXPERIMENT")));
         }
         results.put("process_load_at_end", BenchSupport.load());
         results.forEach((k, v) -> out.println(k + "=" + v));
@@ -340,6 +346,23 @@ public final class ProcessBenchmark {
             }
             d.put("catatan", note.substring(0, Math.max(1, 1024 - base.length() - 14)).strip());
             return d;
+        }
+
+        /**
+         * {@code -Dbench.experiment="alter table ... ; ..."}: statements run as the superuser before measuring, to try a
+         * storage or server setting without a migration. Printed with the results, so a figure is never mistaken for
+         * one of the real schema.
+         */
+        void experiment() throws Exception {
+            String sql = System.getProperty("bench.experiment", System.getenv("BENCH_EXPERIMENT"));
+            if (sql == null || sql.isBlank()) {
+                return;
+            }
+            System.err.println("bench: EXPERIMENT: " + sql);
+            try (Connection c = DriverManager.getConnection(BenchSupport.jdbcUrl(dataSource), "postgres", "");
+                 Statement st = c.createStatement()) {
+                st.execute(sql);
+            }
         }
 
         long count(String table) {
@@ -577,6 +600,7 @@ public final class ProcessBenchmark {
             List<Thread> threads = new ArrayList<>();
             long[] before = stats();
             long[] cpuBefore = BenchSupport.cpuMillis(dataDir);
+            Map<String, Long> pgBefore = BenchSupport.postgresCpuMillis(dataDir);
             long start = System.nanoTime();
             for (int w = 0; w < workers; w++) {
                 Timings t = new Timings();
@@ -598,6 +622,7 @@ public final class ProcessBenchmark {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             long[] cpuAfter = BenchSupport.cpuMillis(dataDir);
+            Map<String, Long> pgAfter = BenchSupport.postgresCpuMillis(dataDir);
             long[] after = stats();
             if (failure.get() != null) {
                 throw new IllegalStateException("a worker failed in run " + label, failure.get());
@@ -610,6 +635,8 @@ public final class ProcessBenchmark {
             if (results == null) {
                 return;
             }
+            pgAfter.forEach((kind, ms) -> System.err.printf("bench: %s: postgres %s %.2f ms CPU per application%n", label, kind,
+                    (ms - pgBefore.getOrDefault(kind, 0L)) / (double) apps));
             results.put("process_apps_per_s_" + label, f1(perSecond));
             results.put("process_apps_" + label, String.valueOf(apps));
             results.put("process_seconds_" + label, f1(seconds));

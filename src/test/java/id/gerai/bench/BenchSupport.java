@@ -67,20 +67,30 @@ public final class BenchSupport {
      */
     public static long[] cpuMillis(Path dataDir) {
         long java = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
-        long pg = -1;
+        Map<String, Long> pg = postgresCpuMillis(dataDir);
+        return new long[] {java, pg.isEmpty() ? -1 : pg.values().stream().mapToLong(Long::longValue).sum()};
+    }
+
+    /**
+     * CPU milliseconds of the PostgreSQL server under {@code dataDir} by kind of process, named by its title
+     * ({@code gerai_app} for the application's backends, {@code walwriter}, {@code autovacuum worker}, ...;
+     * {@code ended} for processes that have exited); empty when there is no such server (or no /proc).
+     */
+    public static Map<String, Long> postgresCpuMillis(Path dataDir) {
+        Map<String, Long> byKind = new java.util.TreeMap<>();
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             String dir = dataDir.toAbsolutePath().normalize().toString();
-            List<long[]> stats = new java.util.ArrayList<>();
+            List<Object[]> stats = new java.util.ArrayList<>();
             long postmaster = -1;
             for (Path p : procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
                 try {
-                    String cmd = Files.readString(p.resolve("cmdline")).replace('\0', ' ');
+                    String cmd = Files.readString(p.resolve("cmdline")).replace('\0', ' ').strip();
                     String stat = Files.readString(p.resolve("stat"));
                     String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    // fields after the name: state ppid ... utime(12) stime(13) cutime(14) cstime(15)
+                    // after the name: state(0) ppid(1) ... utime(11) stime(12) cutime(13) cstime(14)
                     long pid = Long.parseLong(p.getFileName().toString());
-                    stats.add(new long[] {pid, Long.parseLong(f[1]), Long.parseLong(f[11]) + Long.parseLong(f[12]),
-                            Long.parseLong(f[13]) + Long.parseLong(f[14])});
+                    stats.add(new Object[] {pid, Long.parseLong(f[1]), Long.parseLong(f[11]) + Long.parseLong(f[12]),
+                            Long.parseLong(f[13]) + Long.parseLong(f[14]), cmd});
                     if (cmd.contains("postgres") && cmd.contains("-D " + dir)) {
                         postmaster = pid;
                     }
@@ -88,21 +98,25 @@ public final class BenchSupport {
                     // the process ended meanwhile
                 }
             }
-            if (postmaster > 0) {
-                long ticks = 0;
-                for (long[] st : stats) {
-                    if (st[0] == postmaster) {
-                        ticks += st[2] + st[3];
-                    } else if (st[1] == postmaster) {
-                        ticks += st[2];
-                    }
+            if (postmaster < 0) {
+                return byKind;
+            }
+            for (Object[] st : stats) {
+                long pid = (Long) st[0];
+                if (pid == postmaster) {
+                    byKind.merge("postmaster", (Long) st[2] * 10, Long::sum);
+                    byKind.merge("ended", (Long) st[3] * 10, Long::sum); // USER_HZ is 100 on Linux
+                } else if ((Long) st[1] == postmaster) {
+                    String title = ((String) st[4]).replaceFirst("^postgres:\\s*", "");
+                    String kind = title.startsWith("gerai_app") ? "gerai_app" : title.startsWith("gerai_owner") ? "gerai_owner"
+                            : title.startsWith("postgres ") ? "superuser" : title.replaceAll("\\s+\\S*\\d.*$", "").strip();
+                    byKind.merge(kind, (Long) st[2] * 10, Long::sum);
                 }
-                pg = ticks * 10; // USER_HZ is 100 on Linux
             }
         } catch (IOException e) {
-            pg = -1;
+            return Map.of();
         }
-        return new long[] {java, pg};
+        return byKind;
     }
 
     /** The system load average over the last minute (what {@code uptime} shows first). */

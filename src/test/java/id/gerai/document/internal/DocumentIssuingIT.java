@@ -131,6 +131,17 @@ class DocumentIssuingIT {
         // a stranger gets nothing
         mvc.perform(as(get("/api/applications/" + a.tracking() + "/document"), fixtures.citizen())).andExpect(status().isNotFound());
 
+        // the applicant's page of the application offers it, with its number; the agency's page links to managing it
+        String detail = mvc.perform(get("/applications/" + a.tracking()).cookie(login(a.citizen())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(detail).contains("href=\"/applications/" + a.tracking() + "/document\"").contains(d.number())
+                .doesNotContain("/documents/" + d.id());
+        String staffPage = mvc.perform(get("/manage/" + a.tenant().slug() + "/applications/" + a.tracking())
+                        .cookie(login(a.office().verifier())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(staffPage).contains("href=\"/applications/" + a.tracking() + "/document\"")
+                .contains("/manage/" + a.tenant().slug() + "/documents/" + d.id());
+
         // the applicant was told, with both links
         List<OutboxMessage> mails = outbox.recentTo(a.citizen(), 20);
         assertThat(mails).anyMatch(m -> m.subject().contains(d.number()) && m.body().contains("/applications/" + a.tracking() + "/document")
@@ -369,6 +380,10 @@ class DocumentIssuingIT {
                 .content("{\"reason\":\"lagi\"}")).andExpect(status().isConflict());
         // revoked: nothing to download any more
         mvc.perform(as(get("/api/applications/" + a.tracking() + "/document"), a.citizen())).andExpect(status().isNotFound());
+        String detail = mvc.perform(get("/applications/" + a.tracking()).cookie(login(a.citizen())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(detail).doesNotContain("href=\"/applications/" + a.tracking() + "/document\"")
+                .contains("Dokumen ini telah dicabut");
 
         List<String> actions = TenantContext.callAcrossTenants(() -> jdbc.sql(
                 "select action from audit_record where entity_id in (?, ?) order by id")
