@@ -19,8 +19,11 @@ public final class Bench {
             case "process" -> id.gerai.application.ProcessBenchmark.main(rest);
             case "submit-http" -> id.gerai.application.SubmitHttpBenchmark.main(rest);
             case "documents" -> id.gerai.document.internal.DocumentsBenchmark.main(rest);
+            case "dashboards" -> id.gerai.performance.internal.DashboardsBenchmark.main(rest);
+            case "generate-history" -> id.gerai.performance.internal.DashboardsBenchmark.main(
+                    java.util.stream.Stream.concat(Arrays.stream(rest), java.util.stream.Stream.of("--only-generate")).toArray(String[]::new));
             default -> {
-                System.err.println("usage: bench/run NAME   (benchmarks: search, process, submit-http, documents)");
+                System.err.println("usage: bench/run NAME   (benchmarks: search, process, submit-http, documents, dashboards, generate-history)");
                 System.exit(2);
             }
         }
