@@ -78,7 +78,7 @@ public final class DashboardsBenchmark {
         if (regenerate || !Files.exists(dir.resolve(key))) {
             BenchSupport.deleteTree(dir);
         }
-        try (ConfigurableApplicationContext context = BenchSupport.start(dir, false, Map.of())) {
+        try (ConfigurableApplicationContext context = BenchSupport.start(dir, true, Map.of())) {
             if (!Files.exists(dir.resolve(key))) {
                 generate(context, tenants, applications, months, kinds, results);
                 Files.writeString(dir.resolve(key), java.time.Instant.now() + "\n");
