@@ -83,7 +83,7 @@ class BenchmarkBrowserIT extends BrowserTest {
         staff.grantPlatformRole(staff.createStaff(new StaffAccounts.NewStaff(monitor, "Pemantau", null, Fixtures.PASSWORD)),
                 Role.PEMANTAU);
 
-        try (BrowserContext context = browser.phone(baseUrl())) {
+        try (BrowserContext context = browser.auditingPhone(baseUrl())) {
             Page page = context.newPage();
             login(page, monitor);
             page.navigate("/monitor/benchmark");
