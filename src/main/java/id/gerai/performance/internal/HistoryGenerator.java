@@ -130,10 +130,10 @@ class HistoryGenerator {
                     insert into perf_monthly (tenant_id, month, agency_id, service_id, received, completed, rejected, withdrawn,
                         corrections, decided, on_time, time_hist, ch_online, ch_mpp, ch_mall, ch_village, ikm_n, ikm_sum,
                         complaints, answered, answered_on_time)
-                    select d.tenant_id, date_trunc('month', d.day)::date, d.agency_id, d.service_id, sum(received), sum(completed),
-                           sum(rejected), sum(withdrawn), sum(corrections), sum(decided), sum(on_time), perf_sum(time_hist),
-                           sum(ch_online), sum(ch_mpp), sum(ch_mall), sum(ch_village), sum(ikm_n), perf_sum(ikm_sum),
-                           sum(complaints), sum(answered), sum(answered_on_time)
+                    select d.tenant_id, date_trunc('month', d.day)::date, d.agency_id, d.service_id, sum(d.received), sum(d.completed),
+                           sum(d.rejected), sum(d.withdrawn), sum(d.corrections), sum(d.decided), sum(d.on_time),
+                           perf_sum(d.time_hist), sum(d.ch_online), sum(d.ch_mpp), sum(d.ch_mall), sum(d.ch_village),
+                           sum(d.ikm_n), perf_sum(d.ikm_sum), sum(d.complaints), sum(d.answered), sum(d.answered_on_time)
                     from perf_daily d join gen_cell c on c.tenant_id = d.tenant_id and c.service_id = d.service_id
                     where d.day between ? and ?
                     group by d.tenant_id, date_trunc('month', d.day)::date, d.agency_id, d.service_id
