@@ -26,4 +26,11 @@ public interface ApplicationRecords {
     /** Completed applications of one service, agency and service point ({@code null}: filed online). */
     record CompletedCount(UUID serviceId, UUID agencyId, UUID servicePointId, long count) {
     }
+
+    /**
+     * Every {@link ApplicationStatusChanged} of {@code tenant}'s applications again, reconstructed from
+     * {@code application_history} and {@code application} (application by application, in the order they
+     * happened), for figures rebuilt from the source. Runs in the caller's transaction when there is one.
+     */
+    void replayStatusChanges(TenantId tenant, java.util.function.Consumer<ApplicationStatusChanged> sink);
 }

@@ -138,6 +138,22 @@ public final class ProcessBenchmark {
                 }
                 bench.run("4w", setup, 4, o.apps(), results);
             }
+            // what the performance figures cost (issue #7): the 4-worker case again with their listener off
+            Path offDir = dir.resolve("process-small-figures-off");
+            BenchSupport.deleteTree(offDir);
+            Map<String, String> off = new LinkedHashMap<>(ENGINE_ONLY);
+            off.put("gerai.performance.figures.enabled", "false");
+            try (ConfigurableApplicationContext context = BenchSupport.start(offDir, true, off)) {
+                Bench bench = new Bench(context);
+                Setup setup = bench.setup(1);
+                bench.run("warmup", setup, 4, o.warmup(), null);
+                bench.run("4w_figures_off", setup, 4, o.apps(), results);
+            } finally {
+                System.clearProperty("gerai.performance.figures.enabled");
+            }
+            double on = Double.parseDouble(results.get("process_apps_per_s_4w"));
+            double without = Double.parseDouble(results.get("process_apps_per_s_4w_figures_off"));
+            results.put("process_figures_cost_us_per_app", f1(1e6 / on - 1e6 / without));
         }
         if (o.full()) {
             Path fullDir = dir.resolve("process-full");

@@ -18,11 +18,19 @@ class ApplicationRecordsReader implements ApplicationRecords {
     private final ApplicationRepository repo;
     private final TransactionTemplate tx;
     private final CompletedCounts counts;
+    private final StatusChangeReplay replay;
 
-    ApplicationRecordsReader(ApplicationRepository repo, TransactionTemplate tx, CompletedCounts counts) {
+    ApplicationRecordsReader(ApplicationRepository repo, TransactionTemplate tx, CompletedCounts counts,
+                             StatusChangeReplay replay) {
         this.repo = repo;
         this.tx = tx;
         this.counts = counts;
+        this.replay = replay;
+    }
+
+    @Override
+    public void replayStatusChanges(TenantId tenant, java.util.function.Consumer<id.gerai.application.ApplicationStatusChanged> sink) {
+        replay.replay(tenant, sink);
     }
 
     @Override

@@ -170,6 +170,8 @@ class ServiceEditorPages {
         boolean draft = version.status() == VersionStatus.DRAFT;
         model.addAttribute("tenant", tenant);
         model.addAttribute("service", service);
+        model.addAttribute("originTenantName", service.origin() == null ? null
+                : tenancy.byId(service.origin().tenant()).map(Tenant::name).orElse(null));
         model.addAttribute("version", version);
         model.addAttribute("draft", draft);
         model.addAttribute("design", d);

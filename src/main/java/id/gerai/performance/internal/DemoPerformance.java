@@ -1,0 +1,75 @@
+package id.gerai.performance.internal;
+
+import id.gerai.catalog.CatalogApi;
+import id.gerai.catalog.ServiceSummary;
+import id.gerai.platform.TenantContext;
+import id.gerai.tenancy.Tenant;
+import id.gerai.tenancy.TenancyApi;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo figures on every start with {@code gerai.demo.enabled}: each tenant's figures rebuilt from its applications,
+ * survey responses and complaints (the demo writes them backdated, after their events), then six months of generated
+ * history before the first real day for the tenants' published services, so the dashboards, the benchmark and the
+ * open data show trends right after the first start. Runs after the demo applications and complaints.
+ */
+@Component
+@Order(Ordered.LOWEST_PRECEDENCE - 20)
+class DemoPerformance implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoPerformance.class);
+
+    private final boolean enabled;
+    private final FigureMaintenance figures;
+    private final HistoryGenerator generator;
+    private final TenancyApi tenancy;
+    private final CatalogApi catalog;
+    private final JdbcClient jdbc;
+
+    DemoPerformance(@Value("${gerai.demo.enabled}") boolean enabled, FigureMaintenance figures, HistoryGenerator generator,
+                    TenancyApi tenancy, CatalogApi catalog, JdbcClient jdbc) {
+        this.enabled = enabled;
+        this.figures = figures;
+        this.generator = generator;
+        this.tenancy = tenancy;
+        this.catalog = catalog;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!enabled) {
+            return;
+        }
+        figures.fold();
+        long events = figures.rebuildAll();
+        List<HistoryGenerator.GenService> services = new ArrayList<>();
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Jakarta"));
+        LocalDate first = today;
+        for (Tenant t : tenancy.tenants()) {
+            LocalDate earliest = TenantContext.call(t.id(), () -> jdbc.sql("select min(day) from perf_daily where tenant_id = ?")
+                    .param(t.id().value()).query(LocalDate.class).optional().orElse(null));
+            if (earliest != null && earliest.isBefore(first)) {
+                first = earliest;
+            }
+            for (ServiceSummary s : catalog.publishedServices(t.id())) {
+                services.add(new HistoryGenerator.GenService(t.id(), s.agencyId(), s.id(), s.kindCode(), s.slug(), s.name()));
+            }
+        }
+        LocalDate to = first.minusDays(1);
+        long generated = generator.generate(services, to.minusMonths(6).withDayOfMonth(1), to, services.size() * 900L, 7);
+        log.info("Demo figures: {} events replayed, {} applications of generated history for {} services", events, generated,
+                services.size());
+    }
+}

@@ -1,0 +1,218 @@
+package id.gerai.performance.internal;
+
+import id.gerai.platform.TenantContext;
+import id.gerai.platform.TenantId;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads of the rollups for dashboards, rankings and open data. Nothing here reads an application: a tenant's
+ * dashboard sums daily rows, cross-tenant views sum monthly rows, "in progress" and "overdue" sum the open counts.
+ * Tenant reads run in the tenant's scope; cross-tenant reads say so ({@link TenantContext#callAcrossTenants}).
+ */
+@Repository
+class FigureQueries {
+
+    private final JdbcClient jdbc;
+
+    FigureQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Open(long open, long overdue) {
+    }
+
+    record Row(String label, Totals totals) {
+    }
+
+    record ServiceRow(UUID service, UUID agency, String name, String nameEn, String kind, Totals totals, long open,
+                      long overdue) {
+    }
+
+    record TenantRow(TenantId tenant, Totals totals, long open, long overdue) {
+    }
+
+    record RankRow(TenantId tenant, UUID service, String slug, String name, Totals totals) {
+    }
+
+    record Kind(String code, String name, String nameEn, int tenants) {
+    }
+
+    record MonthRow(YearMonth month, UUID agency, UUID service, String name, String kind, Totals totals) {
+    }
+
+    private static String agencyFilter(UUID agency) {
+        return agency == null ? "" : " and agency_id = :agency";
+    }
+
+    private JdbcClient.StatementSpec spec(String sql, TenantId tenant, UUID agency) {
+        JdbcClient.StatementSpec s = jdbc.sql(sql).param("tenant", tenant.value());
+        return agency == null ? s : s.param("agency", agency);
+    }
+
+    Totals totals(TenantId tenant, UUID agency, LocalDate from, LocalDate to) {
+        return TenantContext.call(tenant, () -> spec("select " + Totals.SELECT + """
+                 from perf_daily where tenant_id = :tenant and day between :from and :to""" + agencyFilter(agency), tenant, agency)
+                .param("from", from).param("to", to).query((rs, n) -> Totals.read(rs, 1)).single());
+    }
+
+    /** Per day (periods up to 62 days) or per month. */
+    List<Row> trend(TenantId tenant, UUID agency, LocalDate from, LocalDate to) {
+        boolean daily = to.toEpochDay() - from.toEpochDay() <= 62;
+        String bucket = daily ? "day" : "date_trunc('month', day)::date";
+        return TenantContext.call(tenant, () -> spec("select " + bucket + ", " + Totals.SELECT
+                + " from perf_daily where tenant_id = :tenant and day between :from and :to" + agencyFilter(agency)
+                + " group by 1 order by 1", tenant, agency)
+                .param("from", from).param("to", to)
+                .query((rs, n) -> {
+                    LocalDate d = rs.getObject(1, LocalDate.class);
+                    return new Row(daily ? d.toString() : YearMonth.from(d).toString(), Totals.read(rs, 2));
+                }).list());
+    }
+
+    List<ServiceRow> services(TenantId tenant, UUID agency, LocalDate from, LocalDate to) {
+        Map<UUID, Open> open = openByService(tenant, agency);
+        return TenantContext.call(tenant, () -> spec("select d.service_id, d.agency_id, s.name, s.name_en, s.kind_code, "
+                + Totals.SELECT + """
+                 from perf_daily d left join perf_service s on s.tenant_id = d.tenant_id and s.service_id = d.service_id
+                 where d.tenant_id = :tenant and d.day between :from and :to
+                   and d.service_id <> '00000000-0000-0000-0000-000000000000'"""
+                + (agency == null ? "" : " and d.agency_id = :agency")
+                + " group by d.service_id, d.agency_id, s.name, s.name_en, s.kind_code", tenant, agency)
+                .param("from", from).param("to", to)
+                .query((rs, n) -> {
+                    UUID service = rs.getObject(1, UUID.class);
+                    Open o = open.getOrDefault(service, new Open(0, 0));
+                    return new ServiceRow(service, rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                            rs.getString(5), Totals.read(rs, 6), o.open(), o.overdue());
+                }).list());
+    }
+
+    Open open(TenantId tenant, UUID agency) {
+        Instant now = Instant.now();
+        return TenantContext.call(tenant, () -> spec("""
+                select coalesce(sum(n), 0), coalesce(sum(n) filter (where due_at < :now), 0)
+                from perf_open where tenant_id = :tenant""" + agencyFilter(agency), tenant, agency)
+                .param("now", java.sql.Timestamp.from(now))
+                .query((rs, n) -> new Open(rs.getLong(1), rs.getLong(2))).single());
+    }
+
+    Map<UUID, Open> openByService(TenantId tenant, UUID agency) {
+        Instant now = Instant.now();
+        Map<UUID, Open> out = new HashMap<>();
+        TenantContext.run(tenant, () -> spec("""
+                select service_id, sum(n), coalesce(sum(n) filter (where due_at < :now), 0)
+                from perf_open where tenant_id = :tenant""" + agencyFilter(agency) + " group by service_id", tenant, agency)
+                .param("now", java.sql.Timestamp.from(now))
+                .query(rs -> {
+                    out.put(rs.getObject(1, UUID.class), new Open(rs.getLong(2), rs.getLong(3)));
+                }));
+        return out;
+    }
+
+    // --- across tenants (monitor, ranking) ------------------------------------------------------------------
+
+    private static final String MONTHLY_TOTALS = Totals.SELECT;
+
+    List<TenantRow> tenants(YearMonth from, YearMonth to) {
+        Instant now = Instant.now();
+        Map<TenantId, Open> open = new HashMap<>();
+        return TenantContext.callAcrossTenants(() -> {
+            jdbc.sql("""
+                    select tenant_id, sum(n), coalesce(sum(n) filter (where due_at < ?), 0) from perf_open group by tenant_id""")
+                    .param(java.sql.Timestamp.from(now))
+                    .query(rs -> {
+                        open.put(new TenantId(rs.getObject(1, UUID.class)), new Open(rs.getLong(2), rs.getLong(3)));
+                    });
+            return jdbc.sql("select tenant_id, " + MONTHLY_TOTALS + """
+                     from perf_monthly where month between ? and ? group by tenant_id""")
+                    .params(from.atDay(1), to.atDay(1))
+                    .query((rs, n) -> {
+                        TenantId t = new TenantId(rs.getObject(1, UUID.class));
+                        Open o = open.getOrDefault(t, new Open(0, 0));
+                        return new TenantRow(t, Totals.read(rs, 2), o.open(), o.overdue());
+                    }).list();
+        });
+    }
+
+    List<Row> monthlyTrend(YearMonth from, YearMonth to) {
+        return TenantContext.callAcrossTenants(() -> jdbc.sql("select month, " + MONTHLY_TOTALS + """
+                 from perf_monthly where month between ? and ? group by month order by month""")
+                .params(from.atDay(1), to.atDay(1))
+                .query((rs, n) -> new Row(YearMonth.from(rs.getObject(1, LocalDate.class)).toString(), Totals.read(rs, 2)))
+                .list());
+    }
+
+    /** The kinds of service with figures, with how many tenants offer each. */
+    List<Kind> kinds() {
+        return TenantContext.callAcrossTenants(() -> jdbc.sql("""
+                select kind_code, min(name), min(name_en), count(distinct tenant_id)::int from perf_service
+                group by kind_code order by min(name)""")
+                .query((rs, n) -> new Kind(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4))).list());
+    }
+
+    /**
+     * Every tenant's figures for one kind of service: services of that kind code, and services copied from one
+     * of that kind (the replication lineage) even when the copy changed its code. The service shown for a tenant
+     * is its busiest one of the kind.
+     */
+    List<RankRow> ranking(String kind, YearMonth from, YearMonth to) {
+        StringBuilder sums = new StringBuilder();
+        for (String c : FigureStore.COUNTERS.split(", ")) {
+            sums.append("sum(m.").append(c).append(") as ").append(c).append(", ");
+        }
+        return TenantContext.callAcrossTenants(() -> jdbc.sql("""
+                with k as (
+                    select s.tenant_id, s.service_id, s.slug, s.name from perf_service s
+                    where s.kind_code = :kind
+                       or exists (select 1 from perf_service o where o.tenant_id = s.origin_tenant
+                                  and o.service_id = s.origin_service and o.kind_code = :kind)),
+                per as (
+                    select m.tenant_id, m.service_id, """ + sums + """
+                           perf_sum(m.time_hist) as time_hist, perf_sum(m.ikm_sum) as ikm_sum
+                    from perf_monthly m join k on k.tenant_id = m.tenant_id and k.service_id = m.service_id
+                    where m.month between :from and :to
+                    group by m.tenant_id, m.service_id)
+                select per.tenant_id, (array_agg(per.service_id order by per.received desc))[1],
+                       (array_agg(k.slug order by per.received desc))[1], (array_agg(k.name order by per.received desc))[1],
+                """ + Totals.SELECT + """
+                 from per join k on k.tenant_id = per.tenant_id and k.service_id = per.service_id
+                 group by per.tenant_id""")
+                .param("kind", kind).param("from", from.atDay(1)).param("to", to.atDay(1))
+                .query((rs, n) -> new RankRow(new TenantId(rs.getObject(1, UUID.class)), rs.getObject(2, UUID.class),
+                        rs.getString(3), rs.getString(4), Totals.read(rs, 5)))
+                .list());
+    }
+
+    /** A tenant's figures per month and service, for open data (aggregates only). */
+    List<MonthRow> monthly(TenantId tenant) {
+        return TenantContext.call(tenant, () -> jdbc.sql("""
+                select m.month, m.agency_id, m.service_id, s.name, s.kind_code, """ + Totals.SELECT + """
+                 from perf_monthly m left join perf_service s on s.tenant_id = m.tenant_id and s.service_id = m.service_id
+                 where m.tenant_id = ?
+                 group by m.month, m.agency_id, m.service_id, s.name, s.kind_code
+                 order by m.month, s.name, m.service_id""")
+                .param(tenant.value())
+                .query((rs, n) -> new MonthRow(YearMonth.from(rs.getObject(1, LocalDate.class)), rs.getObject(2, UUID.class),
+                        rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5), Totals.read(rs, 6)))
+                .list());
+    }
+
+    /** The tenants that have any figures. */
+    List<TenantId> tenantsWithFigures() {
+        List<TenantId> out = new ArrayList<>();
+        TenantContext.runAcrossTenants(() -> jdbc.sql("select distinct tenant_id from perf_monthly")
+                .query(rs -> {
+                    out.add(new TenantId(rs.getObject(1, UUID.class)));
+                }));
+        return out;
+    }
+}

@@ -1,0 +1,212 @@
+package id.gerai.performance.internal;
+
+import id.gerai.platform.TenantId;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Writes of the figures: deltas in, folding into the rollups, clearing a tenant for a rebuild. */
+@Repository
+class FigureStore {
+
+    static final String COUNTERS = "received, completed, rejected, withdrawn, corrections, decided, on_time, "
+            + "ch_online, ch_mpp, ch_mall, ch_village, ikm_n, complaints, answered, answered_on_time";
+
+    private static final String INSERT = """
+            insert into perf_delta (tenant_id, day, agency_id, service_id, point_id, fig, received, completed, rejected,
+                withdrawn, corrections, decided, on_time, work_days, ch_online, ch_mpp, ch_mall, ch_village, ikm_n, ikm,
+                complaints, answered, answered_on_time, open_n, open_due)
+            values """;
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    FigureStore(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    /** Inserts the deltas with one statement (one round trip on the transition's hot path). */
+    void insert(List<Delta> deltas) {
+        if (deltas.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder(INSERT);
+        for (int i = 0; i < deltas.size(); i++) {
+            sql.append(i == 0 ? ROW : ", " + ROW);
+        }
+        template.execute((Connection c) -> {
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                int p = 1;
+                for (Delta d : deltas) {
+                    p = bind(c, ps, p, d);
+                }
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Inserts many deltas in JDBC batches (a rebuild). */
+    void insertBatch(List<Delta> deltas) {
+        if (deltas.isEmpty()) {
+            return;
+        }
+        template.execute((Connection c) -> {
+            try (PreparedStatement ps = c.prepareStatement(INSERT + ROW)) {
+                for (Delta d : deltas) {
+                    bind(c, ps, 1, d);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    private static int bind(Connection c, PreparedStatement ps, int p, Delta d) throws SQLException {
+        ps.setObject(p++, d.tenant().value());
+        ps.setObject(p++, d.day());
+        ps.setObject(p++, d.agency());
+        ps.setObject(p++, d.service());
+        ps.setObject(p++, d.point());
+        ps.setBoolean(p++, d.fig());
+        ps.setInt(p++, d.received());
+        ps.setInt(p++, d.completed());
+        ps.setInt(p++, d.rejected());
+        ps.setInt(p++, d.withdrawn());
+        ps.setInt(p++, d.corrections());
+        ps.setInt(p++, d.decided());
+        ps.setInt(p++, d.onTime());
+        if (d.workDays() == null) {
+            ps.setNull(p++, Types.INTEGER);
+        } else {
+            ps.setInt(p++, d.workDays());
+        }
+        ps.setInt(p++, d.chOnline());
+        ps.setInt(p++, d.chMpp());
+        ps.setInt(p++, d.chMall());
+        ps.setInt(p++, d.chVillage());
+        ps.setInt(p++, d.ikmN());
+        if (d.ikm() == null) {
+            ps.setNull(p++, Types.ARRAY);
+        } else {
+            Integer[] boxed = new Integer[d.ikm().length];
+            for (int i = 0; i < boxed.length; i++) {
+                boxed[i] = d.ikm()[i];
+            }
+            Array a = c.createArrayOf("int4", boxed);
+            ps.setArray(p++, a);
+        }
+        ps.setInt(p++, d.complaints());
+        ps.setInt(p++, d.answered());
+        ps.setInt(p++, d.answeredOnTime());
+        ps.setInt(p++, d.openN());
+        ps.setTimestamp(p++, d.openDue() == null ? null : Timestamp.from(d.openDue()));
+        return p;
+    }
+
+    private static String sums() {
+        StringBuilder b = new StringBuilder();
+        for (String c : COUNTERS.split(", ")) {
+            b.append("sum(").append(c).append(")::int, ");
+        }
+        return b.toString();
+    }
+
+    private static String adds(String table) {
+        StringBuilder b = new StringBuilder();
+        for (String c : COUNTERS.split(", ")) {
+            b.append(c).append(" = ").append(table).append('.').append(c).append(" + excluded.").append(c).append(", ");
+        }
+        return b.toString();
+    }
+
+    /**
+     * Folds the deltas (of {@code tenant}, or of every tenant the connection sees when {@code null}) into the daily
+     * and monthly rollups and the open counts and deletes them, in the caller's transaction.
+     *
+     * @return the agencies and services the folded deltas were about, with how many each (nil: none named)
+     */
+    List<ServiceKey> fold(TenantId tenant) {
+        String where = tenant == null ? "" : " where tenant_id = :tenant";
+        String sql = """
+                with d as (delete from perf_delta%1$s returning *),
+                daily as (
+                    insert into perf_daily as r (tenant_id, day, agency_id, service_id, point_id, %2$s, time_hist, ikm_sum)
+                    select tenant_id, day, agency_id, service_id, point_id, %3$s perf_sum(perf_hist(work_days)), perf_sum(ikm)
+                    from d where fig group by tenant_id, day, agency_id, service_id, point_id
+                    on conflict (tenant_id, day, agency_id, service_id, point_id) do update set %4$s
+                        time_hist = perf_add(r.time_hist, excluded.time_hist), ikm_sum = perf_add(r.ikm_sum, excluded.ikm_sum)
+),
+                monthly as (
+                    insert into perf_monthly as r (tenant_id, month, agency_id, service_id, %2$s, time_hist, ikm_sum)
+                    select tenant_id, date_trunc('month', day)::date, agency_id, service_id, %3$s perf_sum(perf_hist(work_days)),
+                           perf_sum(ikm)
+                    from d where fig group by tenant_id, date_trunc('month', day)::date, agency_id, service_id
+                    on conflict (tenant_id, month, agency_id, service_id) do update set %4$s
+                        time_hist = perf_add(r.time_hist, excluded.time_hist), ikm_sum = perf_add(r.ikm_sum, excluded.ikm_sum)
+),
+                open as (
+                    insert into perf_open as r (tenant_id, agency_id, service_id, point_id, due_at, n)
+                    select tenant_id, agency_id, service_id, point_id, open_due, sum(open_n)::int
+                    from d where open_n <> 0 group by tenant_id, agency_id, service_id, point_id, open_due
+                    on conflict (tenant_id, agency_id, service_id, point_id, due_at) do update set n = r.n + excluded.n)
+                select tenant_id, agency_id, service_id, count(*) from d group by tenant_id, agency_id, service_id
+                """.formatted(where, COUNTERS, sums(), adds("r"));
+        var spec = jdbc.sql(sql);
+        if (tenant != null) {
+            spec = spec.param("tenant", tenant.value());
+        }
+        List<ServiceKey> services = spec.query((rs, n) -> new ServiceKey(new TenantId(rs.getObject(1, UUID.class)),
+                rs.getObject(2, UUID.class), rs.getObject(3, UUID.class), rs.getInt(4))).list();
+        if (tenant == null) {
+            jdbc.sql("delete from perf_open where n = 0").update();
+        } else {
+            jdbc.sql("delete from perf_open where tenant_id = ? and n = 0").param(tenant.value()).update();
+        }
+        return services;
+    }
+
+    /** The waiting deltas (of every tenant the connection sees). */
+    long pending() {
+        return jdbc.sql("select count(*) from perf_delta").query(Long.class).single();
+    }
+
+    /** Throws away every figure of {@code tenant} (a rebuild makes them again in the same transaction). */
+    void clear(TenantId tenant) {
+        for (String table : List.of("perf_delta", "perf_daily", "perf_monthly", "perf_open")) {
+            jdbc.sql("delete from " + table + " where tenant_id = ?").param(tenant.value()).update();
+        }
+    }
+
+    /** A service seen in the figures. */
+    record ServiceKey(TenantId tenant, UUID agency, UUID service, int deltas) {
+    }
+
+    boolean knowsService(TenantId tenant, UUID service) {
+        return jdbc.sql("select exists (select 1 from perf_service where tenant_id = ? and service_id = ?)")
+                .params(tenant.value(), service).query(Boolean.class).single();
+    }
+
+    void saveService(TenantId tenant, UUID service, UUID agency, String kind, String slug, String name, String nameEn,
+                     UUID originTenant, UUID originService) {
+        jdbc.sql("""
+                insert into perf_service (tenant_id, service_id, agency_id, kind_code, slug, name, name_en, origin_tenant,
+                    origin_service)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (tenant_id, service_id) do update set agency_id = excluded.agency_id,
+                    kind_code = excluded.kind_code, slug = excluded.slug, name = excluded.name, name_en = excluded.name_en,
+                    origin_tenant = excluded.origin_tenant, origin_service = excluded.origin_service""")
+                .params(tenant.value(), service, agency, kind, slug, name, nameEn, originTenant, originService).update();
+    }
+}

@@ -1,0 +1,162 @@
+package id.gerai.performance.internal;
+
+import id.gerai.platform.TenantContext;
+import id.gerai.platform.TenantId;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writes believable synthetic history straight into the rollups, set-based, for demos and benchmarks: per tenant
+ * and service one daily row per day with received applications shaped by the week (weekends nearly empty), the
+ * Ramadan and Idulfitri dips and the year-end rush, a channel mix, decisions with an on-time share, a histogram of
+ * processing times around a median typical of the tenant and service, survey answers (IKM sums) and complaints;
+ * the monthly rollup summed from those rows, and a handful of open applications (some overdue) per service. No
+ * application rows: nothing personal exists to leak, and ten million applications take minutes, not hours.
+ */
+@Component
+class HistoryGenerator {
+
+    private static final Logger log = LoggerFactory.getLogger(HistoryGenerator.class);
+
+    /** A service to give history: its tenant, agency, id, kind and name. */
+    record GenService(TenantId tenant, UUID agency, UUID service, String kind, String slug, String name) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+
+    HistoryGenerator(JdbcTemplate jdbc, TransactionTemplate tx) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+    }
+
+    /**
+     * Writes history for {@code services} over {@code from}..{@code to} (inclusive) adding up to about
+     * {@code applications} received applications. Existing rollup rows of those days and services are replaced.
+     *
+     * @return the applications received in the written history
+     */
+    long generate(List<GenService> services, LocalDate from, LocalDate to, long applications, long seed) {
+        if (services.isEmpty()) {
+            return 0;
+        }
+        Random random = new Random(seed);
+        long days = ChronoUnit.DAYS.between(from, to) + 1;
+        // about 4.7 of 7 days carry the load (weekends and holidays little); sizes average 1
+        double base = applications / (services.size() * days * 0.72);
+        return TenantContext.callAcrossTenants(() -> tx.execute(s -> {
+            jdbc.execute("""
+                    create temporary table gen_cell (tenant_id uuid, agency_id uuid, service_id uuid, base float8,
+                        on_time float8, median int, online float8, ikm float8, seed float8) on commit drop""");
+            jdbc.batchUpdate("insert into gen_cell values (?, ?, ?, ?, ?, ?, ?, ?, ?)", services, 1000, (ps, g) -> {
+                double size = 0.2 + random.nextDouble() * 1.6;
+                ps.setObject(1, g.tenant().value());
+                ps.setObject(2, g.agency());
+                ps.setObject(3, g.service());
+                ps.setDouble(4, base * size);
+                ps.setDouble(5, 0.55 + random.nextDouble() * 0.43);
+                ps.setInt(6, 1 + random.nextInt(9));
+                ps.setDouble(7, 0.15 + random.nextDouble() * 0.7);
+                ps.setDouble(8, 2.7 + random.nextDouble() * 1.1);
+                ps.setDouble(9, random.nextDouble());
+            });
+            jdbc.batchUpdate("""
+                    insert into perf_service (tenant_id, service_id, agency_id, kind_code, slug, name)
+                    values (?, ?, ?, ?, ?, ?)
+                    on conflict (tenant_id, service_id) do nothing""", services, 1000, (ps, g) -> {
+                ps.setObject(1, g.tenant().value());
+                ps.setObject(2, g.service());
+                ps.setObject(3, g.agency());
+                ps.setString(4, g.kind());
+                ps.setString(5, g.slug());
+                ps.setString(6, g.name());
+            });
+            jdbc.update("""
+                    delete from perf_daily d using gen_cell c
+                    where d.tenant_id = c.tenant_id and d.service_id = c.service_id and d.day between ? and ?""", from, to);
+            jdbc.update("""
+                    delete from perf_monthly m using gen_cell c
+                    where m.tenant_id = c.tenant_id and m.service_id = c.service_id
+                      and m.month between date_trunc('month', ?::date) and ?""", from, to);
+            jdbc.execute("select setseed(" + (seed % 1000) / 1000.0 + ")");
+            long t0 = System.nanoTime();
+            int rows = jdbc.update("""
+                    insert into perf_daily (tenant_id, day, agency_id, service_id, point_id, received, completed, rejected,
+                        withdrawn, corrections, decided, on_time, time_hist, ch_online, ch_mpp, ch_mall, ch_village, ikm_n,
+                        ikm_sum, complaints, answered, answered_on_time)
+                    select tenant_id, day, agency_id, service_id, '00000000-0000-0000-0000-000000000000', r,
+                           dc, dr, dw, (r * 0.1 + random())::int, dc + dr, ((dc + dr) * on_time + random() - 0.5)::int,
+                           case when dc + dr = 0 then null else array_cat(array_fill(0, array[greatest(median - 1, 0)]),
+                               array[((dc + dr) * 0.2)::int, (dc + dr) - ((dc + dr) * 0.2)::int - ((dc + dr) * 0.25)::int
+                                     - ((dc + dr) * 0.1)::int, ((dc + dr) * 0.25)::int, 0, ((dc + dr) * 0.1)::int]) end,
+                           onl, ((r - onl) * 0.6)::int, ((r - onl) * 0.15)::int, r - onl - ((r - onl) * 0.6)::int - ((r - onl) * 0.15)::int,
+                           n_ikm, case when n_ikm = 0 then null else array[
+                               (n_ikm * least(4, ikm + 0.2))::int, (n_ikm * least(4, ikm + 0.1))::int, (n_ikm * (ikm - 0.3))::int,
+                               (n_ikm * least(4, ikm + 0.3))::int, (n_ikm * ikm)::int, (n_ikm * (ikm - 0.1))::int,
+                               (n_ikm * least(4, ikm + 0.15))::int, (n_ikm * (ikm - 0.2))::int, (n_ikm * (ikm - 0.25))::int] end,
+                           comp, comp, (comp * on_time)::int
+                    from (
+                        select c.*, d.day, x.r, (x.r * 0.86)::int as dc, (x.r * 0.05)::int as dr, (x.r * 0.02)::int as dw,
+                               (x.r * c.online)::int as onl, (x.r * 0.3)::int as n_ikm, (x.r * 0.012 + random() * 0.6)::int as comp
+                        from gen_cell c
+                        cross join generate_series(?::date, ?::date, interval '1 day') as g(d0)
+                        cross join lateral (select g.d0::date as day) d
+                        cross join lateral (select greatest(0, round(c.base * (0.6 + random() * 0.8) * (
+                            case when extract(isodow from d.day) = 7 then 0.02
+                                 when extract(isodow from d.day) = 6 then 0.15 else 1.3 end) * (
+                            case when to_char(d.day, 'MM-DD') in ('01-01', '05-01', '06-01', '08-17', '12-25') then 0.05
+                                 -- Idulfitri and cuti bersama: offices nearly closed
+                                 when d.day between '2025-03-28' and '2025-04-07' or d.day between '2026-03-18' and '2026-03-24'
+                                      or d.day between '2024-04-08' and '2024-04-15' then 0.1
+                                 -- Ramadan: shorter office hours
+                                 when d.day between '2025-03-01' and '2025-03-27' or d.day between '2026-02-18' and '2026-03-17'
+                                      or d.day between '2024-03-11' and '2024-04-07' then 0.75
+                                 -- year-end rush, then the last days of December
+                                 when to_char(d.day, 'MM-DD') between '12-24' and '12-31' then 0.4
+                                 when extract(month from d.day) = 12 or extract(month from d.day) = 1 and extract(day from d.day) < 20 then 1.2
+                                 else 1 end)))::int as r) x
+                    ) s""", from, to);
+            log.info("History: {} daily rows in {} s", rows, (System.nanoTime() - t0) / 1_000_000_000);
+            t0 = System.nanoTime();
+            jdbc.update("""
+                    insert into perf_monthly (tenant_id, month, agency_id, service_id, received, completed, rejected, withdrawn,
+                        corrections, decided, on_time, time_hist, ch_online, ch_mpp, ch_mall, ch_village, ikm_n, ikm_sum,
+                        complaints, answered, answered_on_time)
+                    select d.tenant_id, date_trunc('month', d.day)::date, d.agency_id, d.service_id, sum(d.received), sum(d.completed),
+                           sum(d.rejected), sum(d.withdrawn), sum(d.corrections), sum(d.decided), sum(d.on_time),
+                           perf_sum(d.time_hist), sum(d.ch_online), sum(d.ch_mpp), sum(d.ch_mall), sum(d.ch_village),
+                           sum(d.ikm_n), perf_sum(d.ikm_sum), sum(d.complaints), sum(d.answered), sum(d.answered_on_time)
+                    from perf_daily d join gen_cell c on c.tenant_id = d.tenant_id and c.service_id = d.service_id
+                    where d.day between ? and ?
+                    group by d.tenant_id, date_trunc('month', d.day)::date, d.agency_id, d.service_id
+                    on conflict (tenant_id, month, agency_id, service_id) do update set received = excluded.received,
+                        completed = excluded.completed, rejected = excluded.rejected, withdrawn = excluded.withdrawn,
+                        corrections = excluded.corrections, decided = excluded.decided, on_time = excluded.on_time,
+                        time_hist = excluded.time_hist, ch_online = excluded.ch_online, ch_mpp = excluded.ch_mpp,
+                        ch_mall = excluded.ch_mall, ch_village = excluded.ch_village, ikm_n = excluded.ikm_n,
+                        ikm_sum = excluded.ikm_sum, complaints = excluded.complaints, answered = excluded.answered,
+                        answered_on_time = excluded.answered_on_time""", from, to);
+            log.info("History: monthly rollup in {} s", (System.nanoTime() - t0) / 1_000_000_000);
+            // open applications: a few per service, due from two weeks ago to three weeks ahead
+            jdbc.update("""
+                    insert into perf_open (tenant_id, agency_id, service_id, point_id, due_at, n)
+                    select c.tenant_id, c.agency_id, c.service_id, '00000000-0000-0000-0000-000000000000',
+                           date_trunc('day', now()) + make_interval(days => k) + interval '9 hours',
+                           greatest(1, (c.base * (0.5 + random()) * case when k < 0 then (1 - c.on_time) * 2 else 1 end)::int)
+                    from gen_cell c cross join generate_series(-14, 21, 3) k
+                    on conflict (tenant_id, agency_id, service_id, point_id, due_at) do update set n = excluded.n""");
+            return jdbc.queryForObject("""
+                    select coalesce(sum(received), 0) from perf_daily d join gen_cell c
+                      on c.tenant_id = d.tenant_id and c.service_id = d.service_id where d.day between ? and ?""",
+                    Long.class, from, to);
+        }));
+    }
+}
