@@ -81,6 +81,10 @@ class DashboardsIT {
         UUID id = staff.createStaff(new StaffAccounts.NewStaff(email, "Pemantau Uji", null, Fixtures.PASSWORD));
         staff.grantPlatformRole(id, Role.PEMANTAU);
         Cookie monitor = login(email);
+        // the monitor finds the pages from their account page; a manager finds theirs from the tenant's page
+        assertThat(page("/account", monitor, 200)).contains("href=\"/monitor/performance\"", "href=\"/monitor/benchmark\"", "Pemantau");
+        assertThat(page("/manage/" + t.slug(), manager, 200)).contains("href=\"" + base + "\"")
+                .doesNotContain("href=\"/monitor/performance\"");
         String monitorPage = page("/monitor/performance", monitor, 200);
         assertThat(monitorPage).contains(t.name());
         String ranking = page("/monitor/benchmark?kind=AKTA_DASH&indicator=median", monitor, 200);

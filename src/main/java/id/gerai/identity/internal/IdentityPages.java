@@ -7,6 +7,7 @@ import id.gerai.platform.InvalidInput;
 import id.gerai.platform.Masking;
 import java.time.Duration;
 import java.time.Instant;
+import id.gerai.identity.Role;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -166,6 +167,9 @@ class IdentityPages {
         model.addAttribute("nikMasked", Masking.nik(row.nik()));
         model.addAttribute("citizen", user.citizen());
         model.addAttribute("memberships", user.memberships());
+        List<Role> platformRoles = java.util.Arrays.stream(Role.values()).filter(user::hasPlatformRole).toList();
+        model.addAttribute("platformRoles", platformRoles);
+        model.addAttribute("monitor", user.hasPlatformRole(Role.PEMANTAU) || user.hasPlatformRole(Role.ADMIN_PLATFORM));
         model.addAttribute("tokens", tokens.list(user.accountId()));
         model.addAttribute("now", Instant.now());
         model.addAttribute("tokenForm", tokenForm);
