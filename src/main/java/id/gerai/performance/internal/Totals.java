@@ -29,7 +29,8 @@ public record Totals(long received, long completed, long rejected, long withdraw
         for (int i = 1; i <= elements; i++) {
             b.append(i == 1 ? "" : ", ").append("sum(").append(column).append('[').append(i).append("])");
         }
-        return b.append("])[1:max(cardinality(").append(column).append("))]::int[]").toString();
+        // "1 : max", not "1:max": a named parameter ":max" to JdbcClient
+        return b.append("])[1 : max(cardinality(").append(column).append("))]::int[]").toString();
     }
 
     /** The select list that {@link #read} reads, over a table of rollups. */
