@@ -63,10 +63,34 @@ class FiguresIT {
                     .param(tenant.value()).query(String.class).list());
             rows.addAll(jdbc.sql("select m::text from perf_monthly m where tenant_id = ? order by month, agency_id, service_id")
                     .param(tenant.value()).query(String.class).list());
+            rows.addAll(jdbc.sql("select t::text from perf_tenant_monthly t where tenant_id = ? order by month")
+                    .param(tenant.value()).query(String.class).list());
             rows.addAll(jdbc.sql("select o::text from perf_open o where tenant_id = ? order by agency_id, service_id, point_id, due_at")
                     .param(tenant.value()).query(String.class).list());
             return rows;
         });
+    }
+
+    private static final String TENANT_MONTH_COLUMNS = """
+            month, received, completed, rejected, withdrawn, corrections, decided, on_time, time_hist, ch_online, ch_mpp,
+            ch_mall, ch_village, ikm_n, ikm_sum, complaints, answered, answered_on_time""";
+
+    /** The tenant-level monthly rollup as the fold keeps it. */
+    private List<String> tenantMonthly(TenantId tenant) {
+        return TenantContext.call(tenant, () -> jdbc.sql("select row(" + TENANT_MONTH_COLUMNS
+                + ")::text from perf_tenant_monthly where tenant_id = ? order by month")
+                .param(tenant.value()).query(String.class).list());
+    }
+
+    /** The monthly rollup summed over agencies and services: what the tenant-level rollup must equal. */
+    private List<String> monthlySummed(TenantId tenant) {
+        return TenantContext.call(tenant, () -> jdbc.sql("""
+                select row(month, sum(received), sum(completed), sum(rejected), sum(withdrawn), sum(corrections),
+                           sum(decided), sum(on_time), perf_sum(time_hist), sum(ch_online), sum(ch_mpp), sum(ch_mall),
+                           sum(ch_village), sum(ikm_n), perf_sum(ikm_sum), sum(complaints), sum(answered),
+                           sum(answered_on_time))::text
+                from perf_monthly where tenant_id = ? group by month order by month""")
+                .param(tenant.value()).query(String.class).list());
     }
 
     @Test
@@ -104,9 +128,11 @@ class FiguresIT {
 
         List<String> incremental = snapshot(t);
         assertThat(incremental).isNotEmpty();
+        assertThat(tenantMonthly(t)).isNotEmpty().containsExactlyElementsOf(monthlySummed(t));
         long replayed = figures.rebuild(t);
         assertThat(replayed).isEqualTo(7 + 4 + 2 + 1); // 7 received, 4 ended, 2 corrections, 1 resubmission
         assertThat(snapshot(t)).containsExactlyElementsOf(incremental);
+        assertThat(tenantMonthly(t)).containsExactlyElementsOf(monthlySummed(t));
         assertThat(TenantContext.call(t, () -> jdbc.sql("""
                 select count(*) from audit_record where tenant_id = ? and action = 'performance.rebuilt'""")
                 .param(t.value()).query(Long.class).single())).isEqualTo(1);
@@ -149,5 +175,6 @@ class FiguresIT {
         String sums = TenantContext.call(t, () -> jdbc.sql("""
                 select perf_sum(ikm_sum)::text from perf_daily where tenant_id = ?""").param(t.value()).query(String.class).single());
         assertThat(sums).isEqualTo("{7,7,6,7,6,7,7,6,7}");
+        assertThat(tenantMonthly(t)).isNotEmpty().containsExactlyElementsOf(monthlySummed(t));
     }
 }

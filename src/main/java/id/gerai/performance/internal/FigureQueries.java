@@ -119,8 +119,8 @@ class FigureQueries {
     }
 
     // --- across tenants (monitor, ranking) ------------------------------------------------------------------
-
-    private static final String MONTHLY_TOTALS = Totals.SELECT;
+    // The monitor reads perf_tenant_monthly (one row per tenant and month, kept by the fold beside perf_monthly);
+    // the ranking reads perf_monthly for the few services of one kind.
 
     List<TenantRow> tenants(YearMonth from, YearMonth to) {
         Instant now = Instant.now();
@@ -132,8 +132,8 @@ class FigureQueries {
                     .query(rs -> {
                         open.put(new TenantId(rs.getObject(1, UUID.class)), new Open(rs.getLong(2), rs.getLong(3)));
                     });
-            return jdbc.sql("select tenant_id, " + MONTHLY_TOTALS + """
-                     from perf_monthly where month between ? and ? group by tenant_id""")
+            return jdbc.sql("select tenant_id, " + Totals.SELECT + """
+                     from perf_tenant_monthly where month between ? and ? group by tenant_id""")
                     .params(from.atDay(1), to.atDay(1))
                     .query((rs, n) -> {
                         TenantId t = new TenantId(rs.getObject(1, UUID.class));
@@ -144,8 +144,8 @@ class FigureQueries {
     }
 
     List<Row> monthlyTrend(YearMonth from, YearMonth to) {
-        return TenantContext.callAcrossTenants(() -> jdbc.sql("select month, " + MONTHLY_TOTALS + """
-                 from perf_monthly where month between ? and ? group by month order by month""")
+        return TenantContext.callAcrossTenants(() -> jdbc.sql("select month, " + Totals.SELECT + """
+                 from perf_tenant_monthly where month between ? and ? group by month order by month""")
                 .params(from.atDay(1), to.atDay(1))
                 .query((rs, n) -> new Row(YearMonth.from(rs.getObject(1, LocalDate.class)).toString(), Totals.read(rs, 2)))
                 .list());
@@ -176,8 +176,10 @@ class FigureQueries {
                        or exists (select 1 from perf_service o where o.tenant_id = s.origin_tenant
                                   and o.service_id = s.origin_service and o.kind_code = :kind)),
                 per as (
-                    select m.tenant_id, m.service_id, """ + sums + """
-                           perf_sum(m.time_hist) as time_hist, perf_sum(m.ikm_sum) as ikm_sum
+                    select m.tenant_id, m.service_id, """ + sums
+                + Totals.sumArray("m.time_hist", Totals.HIST_BUCKETS) + " as time_hist, "
+                + Totals.sumArray("m.ikm_sum", Totals.IKM_ELEMENTS) + """
+                 as ikm_sum
                     from perf_monthly m join k on k.tenant_id = m.tenant_id and k.service_id = m.service_id
                     where m.month between :from and :to
                     group by m.tenant_id, m.service_id)

@@ -132,8 +132,9 @@ class FigureStore {
     }
 
     /**
-     * Folds the deltas (of {@code tenant}, or of every tenant the connection sees when {@code null}) into the daily
-     * and monthly rollups and the open counts and deletes them, in the caller's transaction.
+     * Folds the deltas (of {@code tenant}, or of every tenant the connection sees when {@code null}) into the daily,
+     * monthly and tenant-monthly rollups and the open counts and deletes them, in the caller's transaction (one
+     * statement: the tenant-monthly rows always equal the monthly rows summed over agencies and services).
      *
      * @return the agencies and services the folded deltas were about, with how many each (nil: none named)
      */
@@ -154,6 +155,13 @@ class FigureStore {
                            perf_sum(ikm)
                     from d where fig group by tenant_id, date_trunc('month', day)::date, agency_id, service_id
                     on conflict (tenant_id, month, agency_id, service_id) do update set %4$s
+                        time_hist = perf_add(r.time_hist, excluded.time_hist), ikm_sum = perf_add(r.ikm_sum, excluded.ikm_sum)
+),
+                tenant_monthly as (
+                    insert into perf_tenant_monthly as r (tenant_id, month, %2$s, time_hist, ikm_sum)
+                    select tenant_id, date_trunc('month', day)::date, %3$s perf_sum(perf_hist(work_days)), perf_sum(ikm)
+                    from d where fig group by tenant_id, date_trunc('month', day)::date
+                    on conflict (tenant_id, month) do update set %4$s
                         time_hist = perf_add(r.time_hist, excluded.time_hist), ikm_sum = perf_add(r.ikm_sum, excluded.ikm_sum)
 ),
                 open as (
@@ -184,7 +192,7 @@ class FigureStore {
 
     /** Throws away every figure of {@code tenant} (a rebuild makes them again in the same transaction). */
     void clear(TenantId tenant) {
-        for (String table : List.of("perf_delta", "perf_daily", "perf_monthly", "perf_open")) {
+        for (String table : List.of("perf_delta", "perf_daily", "perf_monthly", "perf_tenant_monthly", "perf_open")) {
             jdbc.sql("delete from " + table + " where tenant_id = ?").param(tenant.value()).update();
         }
     }

@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and service one daily row per day with received applications shaped by the week (weekends nearly empty), the
  * Ramadan and Idulfitri dips and the year-end rush, a channel mix, decisions with an on-time share, a histogram of
  * processing times around a median typical of the tenant and service, survey answers (IKM sums) and complaints;
- * the monthly rollup summed from those rows, and a handful of open applications (some overdue) per service. No
+ * the monthly and tenant-monthly rollups summed from those rows, and a handful of open applications (some overdue) per service. No
  * application rows: nothing personal exists to leak, and ten million applications take minutes, not hours.
  */
 @Component
@@ -145,6 +145,22 @@ class HistoryGenerator {
                         ikm_sum = excluded.ikm_sum, complaints = excluded.complaints, answered = excluded.answered,
                         answered_on_time = excluded.answered_on_time""", from, to);
             log.info("History: monthly rollup in {} s", (System.nanoTime() - t0) / 1_000_000_000);
+            // the tenant-level rollup of the months touched, summed again from the monthly rows (other services included)
+            jdbc.update("""
+                    delete from perf_tenant_monthly t
+                    where t.tenant_id in (select tenant_id from gen_cell) and t.month between date_trunc('month', ?::date) and ?""",
+                    from, to);
+            jdbc.update("""
+                    insert into perf_tenant_monthly (tenant_id, month, received, completed, rejected, withdrawn, corrections,
+                        decided, on_time, time_hist, ch_online, ch_mpp, ch_mall, ch_village, ikm_n, ikm_sum, complaints, answered,
+                        answered_on_time)
+                    select m.tenant_id, m.month, sum(m.received), sum(m.completed), sum(m.rejected), sum(m.withdrawn),
+                           sum(m.corrections), sum(m.decided), sum(m.on_time), perf_sum(m.time_hist), sum(m.ch_online),
+                           sum(m.ch_mpp), sum(m.ch_mall), sum(m.ch_village), sum(m.ikm_n), perf_sum(m.ikm_sum), sum(m.complaints),
+                           sum(m.answered), sum(m.answered_on_time)
+                    from perf_monthly m
+                    where m.tenant_id in (select tenant_id from gen_cell) and m.month between date_trunc('month', ?::date) and ?
+                    group by m.tenant_id, m.month""", from, to);
             // open applications: a few per service, due from two weeks ago to three weeks ahead
             jdbc.update("""
                     insert into perf_open (tenant_id, agency_id, service_id, point_id, due_at, n)

@@ -148,8 +148,12 @@ class PerformancePages {
             lines.add(new TenantLine(t.slug(), t.name(), t.regionCode(), r.totals(), r.open(), r.overdue()));
         }
         lines.sort(Comparator.comparing(TenantLine::overdue).reversed().thenComparing(TenantLine::name));
-        List<FigureQueries.Row> trend = queries.monthlyTrend(from, to);
-        List<FigureQueries.Row> previous = queries.monthlyTrend(from.minusMonths(span), from.minusMonths(1));
+        // the period and the one before it in one read, split at the period's first month
+        List<FigureQueries.Row> trend = new ArrayList<>();
+        List<FigureQueries.Row> previous = new ArrayList<>();
+        for (FigureQueries.Row r : queries.monthlyTrend(from.minusMonths(span), to)) {
+            (YearMonth.parse(r.label()).isBefore(from) ? previous : trend).add(r);
+        }
         model.addAttribute("months", span);
         model.addAttribute("monthOptions", MONTHS);
         model.addAttribute("from", from);
