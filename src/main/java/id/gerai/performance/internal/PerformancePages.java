@@ -140,7 +140,8 @@ class PerformancePages {
         Map<TenantId, Tenant> tenants = tenantsById();
         List<TenantLine> lines = new ArrayList<>();
         Totals sum = Totals.NONE;
-        for (FigureQueries.TenantRow r : queries.tenants(from, to)) {
+        FigureQueries.Monitor figures = queries.monitor(from, to, from.minusMonths(span));
+        for (FigureQueries.TenantRow r : figures.tenants()) {
             Tenant t = tenants.get(r.tenant());
             if (t == null || province != null && !province.isBlank() && !t.regionCode().startsWith(province + ".")) {
                 continue;
@@ -151,7 +152,7 @@ class PerformancePages {
         // the period and the one before it in one read, split at the period's first month
         List<FigureQueries.Row> trend = new ArrayList<>();
         List<FigureQueries.Row> previous = new ArrayList<>();
-        for (FigureQueries.Row r : queries.monthlyTrend(from.minusMonths(span), to)) {
+        for (FigureQueries.Row r : figures.trend()) {
             (YearMonth.parse(r.label()).isBefore(from) ? previous : trend).add(r);
         }
         model.addAttribute("months", span);
