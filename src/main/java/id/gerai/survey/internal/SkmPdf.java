@@ -47,7 +47,7 @@ class SkmPdf {
             SkmResult r = v.result();
             Figure t = v.total();
 
-            w.line(w.bold, 16, title);
+            w.paragraph(w.bold, 16, title); // a long region name wraps rather than being cut
             w.line(w.regular, 12, v.periodLabel());
             w.line(w.regular, 9, r.published() ? text.text("survey.report.status.published", locale, v.publishedAt())
                     : text.text("survey.report.status.live", locale));

@@ -248,7 +248,7 @@ class SurveyIT {
         byte[] pdf = mvc.perform(get("/skm/" + tenant.slug() + "/" + last + "/report.pdf")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsByteArray();
         try (PDDocument doc = Loader.loadPDF(pdf)) {
-            String text = new PDFTextStripper().getText(doc);
+            String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
             assertThat(text).contains("Indeks Kepuasan Masyarakat " + tenant.name()).contains("90.00").contains("Sangat Baik")
                     .contains("Tambah kursi ruang tunggu").contains("U9 Penanganan pengaduan");
         }
