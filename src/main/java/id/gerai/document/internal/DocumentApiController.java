@@ -110,7 +110,7 @@ class DocumentApiController {
         throttle.check(request.getRemoteAddr());
         Verification v = documents.verifyNumber(body.number(), body.code());
         if (v.outcome() == Verification.Outcome.UNKNOWN) {
-            throttle.missed(request.getRemoteAddr());
+            throttle.failed(request.getRemoteAddr());
         }
         return v;
     }

@@ -56,7 +56,7 @@ class VerificationPages {
         throttle.check(client);
         Verification v = documents.verifyNumber(number, code);
         if (v.outcome() == Verification.Outcome.UNKNOWN) {
-            throttle.missed(client);
+            throttle.failed(client);
         }
         return result(v, "number", model, response);
     }
