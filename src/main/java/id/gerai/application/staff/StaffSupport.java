@@ -107,13 +107,6 @@ class StaffSupport {
     }
 
     static UUID uuid(String s) {
-        if (s == null || s.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(s.strip());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return id.gerai.platform.web.FormValues.uuidOrNull(s);
     }
 }

@@ -123,11 +123,7 @@ class ComplaintPages {
     }
 
     private static java.util.UUID uuid(String s) {
-        try {
-            return s == null || s.isBlank() ? null : java.util.UUID.fromString(s.strip());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return id.gerai.platform.web.FormValues.uuidOrNull(s);
     }
 
     // --- tracking ---------------------------------------------------------------------------------------------

@@ -123,11 +123,7 @@ class ComplaintStaffPages {
     }
 
     private static UUID uuid(String s) {
-        try {
-            return s == null || s.isBlank() ? null : UUID.fromString(s.strip());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return id.gerai.platform.web.FormValues.uuidOrNull(s);
     }
 
     /** Dates and times in the tenant's zone. */

@@ -111,14 +111,7 @@ class KioskPages {
     }
 
     static UUID uuid(String s) {
-        if (s == null || s.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(s.strip());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return id.gerai.platform.web.FormValues.uuidOrNull(s);
     }
 
     static List<String> none() {
