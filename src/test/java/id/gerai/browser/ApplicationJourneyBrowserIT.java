@@ -176,11 +176,4 @@ class ApplicationJourneyBrowserIT extends BrowserTest {
         assertThat(page.locator("#doc-" + code)).containsText(file);
     }
 
-    private static void login(Page page, String email) {
-        page.navigate("/login");
-        page.getByLabel("E-mail atau NIK").fill(email);
-        page.getByLabel("Kata sandi").fill(Fixtures.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Masuk")).click();
-        page.waitForURL(url -> !url.contains("/login"));
-    }
 }

@@ -113,11 +113,4 @@ class ComplaintBrowserIT extends BrowserTest {
         assertThat(subjects).allMatch(s -> s.contains(tracking));
     }
 
-    private static void login(Page page, String email) {
-        page.navigate("/login");
-        page.getByLabel("E-mail atau NIK").fill(email);
-        page.getByLabel("Kata sandi").fill(Fixtures.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Masuk")).click();
-        page.waitForURL(url -> !url.contains("/login"));
-    }
 }

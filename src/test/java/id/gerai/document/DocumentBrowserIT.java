@@ -46,13 +46,6 @@ class DocumentBrowserIT extends BrowserTest {
     @Autowired JdbcClient jdbc;
     @Value("${gerai.base-url}") String publicBase;
 
-    private void login(Page page, String email) {
-        page.navigate("/login");
-        page.getByLabel("E-mail atau NIK").fill(email);
-        page.getByLabel("Kata sandi").fill(Fixtures.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Masuk")).click();
-        page.waitForURL(url -> !url.contains("/login"));
-    }
 
     /** The QR code on the first page, decoded from the page rendered at 150 dpi. */
     private static String qrCode(byte[] pdf) throws Exception {

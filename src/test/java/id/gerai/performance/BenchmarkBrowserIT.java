@@ -46,13 +46,6 @@ class BenchmarkBrowserIT extends BrowserTest {
     @Autowired ApplicationEventPublisher events;
     @Autowired PerformanceFigures figures;
 
-    private void login(Page page, String email) {
-        page.navigate("/login");
-        page.getByLabel("E-mail atau NIK").fill(email);
-        page.getByLabel("Kata sandi").fill(Fixtures.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Masuk")).click();
-        page.waitForURL(url -> !url.contains("/login"));
-    }
 
     private void survey(PerformanceSamples.Setup s, int score, int n) {
         TenantId t = s.tenant().id();

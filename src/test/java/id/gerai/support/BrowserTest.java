@@ -1,5 +1,6 @@
 package id.gerai.support;
 
+import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,5 +32,14 @@ public abstract class BrowserTest {
 
     protected String baseUrl() {
         return "http://localhost:" + port;
+    }
+
+    /** Signs in on the login page (in whichever language it shows) with the fixtures' password. */
+    protected static void login(Page page, String email) {
+        page.navigate("/login");
+        page.locator("#login").fill(email);
+        page.locator("#password").fill(Fixtures.PASSWORD);
+        page.locator("main button[type=submit]").click();
+        page.waitForURL(url -> !url.contains("/login"));
     }
 }

@@ -35,13 +35,6 @@ class SurveyBrowserIT extends BrowserTest {
     @Autowired JdbcClient jdbc;
     @Autowired TenancyApi tenancy;
 
-    private void login(Page page, String email) {
-        page.navigate("/login");
-        page.getByLabel("E-mail atau NIK").fill(email);
-        page.getByLabel("Kata sandi").fill(Fixtures.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Masuk")).click();
-        page.waitForURL(url -> !url.contains("/login"));
-    }
 
     /** Chooses answer {@code value} of every element and a profile, as a person taps them. */
     private static void fill(Page page, int value) {

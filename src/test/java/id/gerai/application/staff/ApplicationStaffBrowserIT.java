@@ -171,14 +171,6 @@ class ApplicationStaffBrowserIT extends BrowserTest {
                 .as(what + " does not scroll sideways").isTrue();
     }
 
-    private static void login(Page page, String email) {
-        page.navigate("/login");
-        page.locator("#login").fill(email);
-        page.locator("#password").fill(Fixtures.PASSWORD);
-        page.locator("main button[type=submit]").click();
-        page.waitForURL(url -> !url.contains("/login"));
-    }
-
     private JsonNode file(Tenant tenant, ServiceVersion service, String citizen) throws Exception {
         var r = multipart("/api/tenants/" + tenant.slug() + "/applications")
                 .file(new MockMultipartFile("application", "", MediaType.APPLICATION_JSON_VALUE,
