@@ -33,6 +33,16 @@ public interface Notifications {
      */
     void queue(TextMessage message);
 
+    /**
+     * Queues what tells one person of one event, the e-mail and the text message, in one statement; either may be
+     * {@code null}. Each is checked as {@link #queue(Email)} and {@link #queue(TextMessage)} check it, but one that
+     * is refused (no usable number, a malformed address) is left out and logged instead of thrown, so an unusable
+     * phone number never costs the e-mail and the caller's transaction goes on.
+     *
+     * @return how many messages were queued (0, 1 or 2)
+     */
+    int queue(Email email, TextMessage text);
+
     /** The longest text body accepted: WhatsApp's limit; an SMS gateway splits it into several messages. */
     int TEXT_MAX = 4096;
 }

@@ -6,12 +6,14 @@ import id.gerai.notification.Notifications;
 import id.gerai.notification.TextMessage;
 import id.gerai.platform.TenantId;
 import java.time.ZoneId;
+import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.FormatStyle;
 import java.util.Collection;
 import java.util.Locale;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -24,7 +26,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ApplicationNotifier {
 
-    private static final Logger log = LoggerFactory.getLogger(ApplicationNotifier.class);
+    /** Every transition notifies: the locale and date format of each language are made once. */
+    private static final Map<String, Locale> LOCALES = new ConcurrentHashMap<>();
+    private static final Map<Locale, DateTimeFormatter> DUE_FORMATS = new ConcurrentHashMap<>();
 
     private final Notifications notifications;
     private final MessageSource messages;
@@ -44,27 +48,37 @@ class ApplicationNotifier {
      * @param detail the step name, the reason or the correction message, as the event needs
      */
     void applicant(Application app, String event, String serviceName, String detail, ZoneId zone) {
-        Locale locale = Locale.forLanguageTag(app.lang());
+        Locale locale = LOCALES.computeIfAbsent(app.lang(), Locale::forLanguageTag);
         String tracking = app.displayTracking();
         String status = messages.getMessage("application.status." + app.status().name(), null, locale);
-        String due = app.dueAt() == null ? "-"
-                : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale).withZone(zone).format(app.dueAt());
+        String due = app.dueAt() == null ? "-" : dueFormat(locale).withZone(zone).format(app.dueAt());
         String link = baseUrl + "/applications/" + app.trackingNo();
         Object[] args = {app.applicantName(), serviceName, tracking, status, due, detail == null ? "" : detail, link};
+        Email email = null;
         if (app.applicantEmail() != null && !app.applicantEmail().isBlank()) {
             String subject = messages.getMessage("application.mail.subject", args, locale);
             String body = messages.getMessage("application.mail." + event, args, locale)
                     + "\n\n" + messages.getMessage("application.mail.footer", args, locale);
-            notifications.queue(new Email(app.tenant(), app.applicantEmail(), subject, body));
+            email = new Email(app.tenant(), app.applicantEmail(), subject, body);
         }
+        TextMessage text = null;
         if (app.applicantPhone() != null && !app.applicantPhone().isBlank()) {
-            try {
-                notifications.queue(new TextMessage(app.tenant(), app.applicantPhone(),
-                        messages.getMessage("application.text." + event, args, locale)));
-            } catch (IllegalArgumentException e) {
-                log.info("No text message for application {}: the phone number is not usable", app.trackingNo());
-            }
+            text = new TextMessage(app.tenant(), app.applicantPhone(), messages.getMessage("application.text." + event, args, locale));
         }
+        if (email != null || text != null) {
+            // one statement for both; a number that cannot take a text message is left out there, the e-mail still goes
+            notifications.queue(email, text);
+        }
+    }
+
+    /**
+     * The medium date-and-time format of {@code locale} as a plain pattern, resolved once per language: the
+     * localized formatter would look its pattern up again on every format, and every transition formats a date.
+     */
+    private static DateTimeFormatter dueFormat(Locale locale) {
+        return DUE_FORMATS.computeIfAbsent(locale, l -> DateTimeFormatter.ofPattern(
+                DateTimeFormatterBuilder.getLocalizedDateTimePattern(FormatStyle.MEDIUM, FormatStyle.MEDIUM,
+                        IsoChronology.INSTANCE, l), l));
     }
 
     /** A reminder or escalation to staff, in Bahasa Indonesia (the working language of the offices). */

@@ -8,6 +8,7 @@ import id.gerai.notification.TextMessage;
 import id.gerai.platform.Masking;
 import id.gerai.platform.TenantContext;
 import id.gerai.platform.TenantId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -52,6 +53,45 @@ class OutboxNotifications implements Notifications, NotificationQueries {
     @Override
     @Transactional(noRollbackFor = IllegalArgumentException.class)
     public void queue(Email email) {
+        OutboxRepository.Row row = row(email);
+        outbox.insert(List.of(row));
+        log.debug("Queued e-mail {} to {}", row.id(), Masking.email(row.recipient()));
+    }
+
+    @Override
+    @Transactional(noRollbackFor = IllegalArgumentException.class)
+    public void queue(TextMessage message) {
+        OutboxRepository.Row row = row(message);
+        outbox.insert(List.of(row));
+        log.debug("Queued text message {} to {}", row.id(), Masking.phone(row.recipient()));
+    }
+
+    @Override
+    @Transactional
+    public int queue(Email email, TextMessage text) {
+        List<OutboxRepository.Row> rows = new ArrayList<>(2);
+        if (email != null) {
+            try {
+                rows.add(row(email));
+            } catch (IllegalArgumentException e) {
+                log.info("E-mail left out: {}", e.getMessage());
+            }
+        }
+        if (text != null) {
+            try {
+                rows.add(row(text));
+            } catch (IllegalArgumentException e) {
+                log.info("Text message left out: {}", e.getMessage());
+            }
+        }
+        if (!rows.isEmpty()) {
+            outbox.insert(rows);
+        }
+        return rows.size();
+    }
+
+    /** The outbox row of an e-mail, once it is checked; nothing is written here. */
+    private static OutboxRepository.Row row(Email email) {
         Objects.requireNonNull(email, "email");
         String to = recipient(email.to());
         if (email.subject() == null || email.subject().isBlank()) {
@@ -63,14 +103,11 @@ class OutboxNotifications implements Notifications, NotificationQueries {
         // A line break in a subject would end the header; fold it rather than refuse rendered text.
         String subject = email.subject().replaceAll("[\\r\\n\\t]+", " ").strip();
         requireScope(email.tenant());
-        UUID id = UUID.randomUUID();
-        outbox.insert(id, email.tenant(), OutboxRepository.EMAIL, to, subject, email.body());
-        log.debug("Queued e-mail {} to {}", id, Masking.email(to));
+        return new OutboxRepository.Row(UUID.randomUUID(), email.tenant(), OutboxRepository.EMAIL, to, subject, email.body());
     }
 
-    @Override
-    @Transactional(noRollbackFor = IllegalArgumentException.class)
-    public void queue(TextMessage message) {
+    /** The outbox row of a text message, once it is checked; nothing is written here. */
+    private static OutboxRepository.Row row(TextMessage message) {
         Objects.requireNonNull(message, "message");
         String phone = PhoneNumbers.e164(message.phone())
                 .orElseThrow(() -> new IllegalArgumentException("Phone number is not an Indonesian mobile number"));
@@ -81,9 +118,8 @@ class OutboxNotifications implements Notifications, NotificationQueries {
             throw new IllegalArgumentException("Text is longer than " + TEXT_MAX + " characters");
         }
         requireScope(message.tenant());
-        UUID id = UUID.randomUUID();
-        outbox.insert(id, message.tenant(), OutboxRepository.GATEWAY, phone, null, message.body());
-        log.debug("Queued text message {} to {}", id, Masking.phone(phone));
+        return new OutboxRepository.Row(UUID.randomUUID(), message.tenant(), OutboxRepository.GATEWAY, phone, null,
+                message.body());
     }
 
     private static void requireScope(TenantId tenant) {

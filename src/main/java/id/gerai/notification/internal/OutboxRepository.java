@@ -36,14 +36,25 @@ class OutboxRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(UUID id, TenantId tenant, String channel, String recipient, String subject, String body) {
+    /** A message to queue: checked by the caller, written as it is. */
+    record Row(UUID id, TenantId tenant, String channel, String recipient, String subject, String body) {
+    }
+
+    /** Writes {@code rows} as pending messages, due now, in one statement (a transition's e-mail and text together). */
+    void insert(List<Row> rows) {
         jdbc.sql("""
                         insert into notification_outbox (id, tenant_id, channel, recipient, subject, body, status, attempts,
                                                          next_attempt_at, created_at)
-                        values (:id, :tenant, :channel, :recipient, :subject, :body, 'PENDING', 0, now(), now())
+                        select id, tenant_id, channel, recipient, subject, body, 'PENDING', 0, now(), now()
+                        from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[])
+                            as r(id, tenant_id, channel, recipient, subject, body)
                         """)
-                .param("id", id).param("tenant", tenant == null ? null : tenant.value()).param("channel", channel)
-                .param("recipient", recipient).param("subject", subject).param("body", body)
+                .params(rows.stream().map(Row::id).toArray(UUID[]::new),
+                        rows.stream().map(r -> r.tenant() == null ? null : r.tenant().value()).toArray(UUID[]::new),
+                        rows.stream().map(Row::channel).toArray(String[]::new),
+                        rows.stream().map(Row::recipient).toArray(String[]::new),
+                        rows.stream().map(Row::subject).toArray(String[]::new),
+                        rows.stream().map(Row::body).toArray(String[]::new))
                 .update();
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import id.gerai.notification.Email;
+import id.gerai.notification.TextMessage;
 import id.gerai.notification.NotificationQueries;
 import id.gerai.notification.Notifications;
 import id.gerai.notification.OutboxMessage;
@@ -121,6 +122,38 @@ class NotificationOutboxTests {
         });
         dispatcher.dispatchNow();
         assertThat(smtp.getReceivedMessagesForDomain(domain)).extracting(this::firstRecipient).containsExactly(kept);
+    }
+
+    @Test
+    void anEventsMailAndTextAreQueuedTogetherAndAnUnusableOneIsLeftOut() {
+        String to = "berdua@" + domain;
+        String phone = "0812" + (10_000_000 + (int) (Math.random() * 89_999_999));
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+
+        int both = TenantContext.call(tenant, () -> tx.execute(s -> notifications.queue(
+                new Email(tenant, to, "Permohonan diterima", "Isi surel."), new TextMessage(tenant, phone, "Isi pesan."))));
+        assertThat(both).isEqualTo(2);
+        assertThat(queries.recentTo(to, 10)).singleElement().satisfies(m -> {
+            assertThat(m.channel()).isEqualTo(OutboxMessage.EMAIL);
+            assertThat(m.subject()).isEqualTo("Permohonan diterima");
+            assertThat(m.body()).isEqualTo("Isi surel.");
+            assertThat(m.tenant()).isEqualTo(tenant);
+        });
+        String e164 = "62" + phone.substring(1);
+        assertThat(queries.recentTo(e164, 10)).singleElement().satisfies(m -> {
+            assertThat(m.channel()).isEqualTo(OutboxMessage.GATEWAY);
+            assertThat(m.subject()).isNull();
+            assertThat(m.body()).isEqualTo("Isi pesan.");
+        });
+
+        // a number that is not a mobile number costs the text, never the e-mail, and the transaction still commits
+        String alone = "sendiri@" + domain;
+        int one = TenantContext.call(tenant, () -> tx.execute(s -> notifications.queue(
+                new Email(tenant, alone, "Permohonan diterima", "Hanya surel."), new TextMessage(tenant, "12345", "Tidak terkirim."))));
+        assertThat(one).isEqualTo(1);
+        assertThat(queries.recentTo(alone, 10)).hasSize(1);
+        int none = TenantContext.call(tenant, () -> tx.execute(s -> notifications.queue(null, null)));
+        assertThat(none).isZero();
     }
 
     @Test
@@ -316,8 +349,8 @@ class NotificationOutboxTests {
         // the outbox refuses to write another tenant's mail, and the database would refuse it too
         assertThatThrownBy(() -> TenantContext.run(other, () -> notifications.queue(new Email(tenant, tenantMail, "Salah", "Isi"))))
                 .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> TenantContext.run(other, () -> repository.insert(UUID.randomUUID(), tenant, "EMAIL",
-                tenantMail, "Salah", "Isi"))).isInstanceOf(DataAccessException.class);
+        assertThatThrownBy(() -> TenantContext.run(other, () -> repository.insert(List.of(new OutboxRepository.Row(
+                UUID.randomUUID(), tenant, "EMAIL", tenantMail, "Salah", "Isi"))))).isInstanceOf(DataAccessException.class);
         assertThat(TenantContext.call(tenant, () -> visible(tenantMail))).isEqualTo(1);
     }
 
