@@ -73,7 +73,9 @@ class DatabaseConfiguration {
 
     @Bean
     @Primary
-    DataSource dataSource(DatabaseServer server, DatabaseProperties properties) {
+    DataSource dataSource(DatabaseServer server, DatabaseProperties properties,
+                          @org.springframework.beans.factory.annotation.Value("${gerai.db.connection-wait:10s}")
+                          java.time.Duration connectionWait) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("gerai");
         config.setJdbcUrl(server.url);
@@ -81,6 +83,9 @@ class DatabaseConfiguration {
         config.setPassword(server.password);
         config.setMaximumPoolSize(properties.poolSize());
         config.setMinimumIdle(2);
+        // a request waits at most this long for a connection, then is answered 503 (see platform.web.AdmissionControl,
+        // which keeps most requests from waiting here at all)
+        config.setConnectionTimeout(connectionWait.toMillis());
         HikariDataSource pool = new HikariDataSource(config);
         refuseRoleThatBypassesRls(pool);
         return new TenantAwareDataSource(pool);

@@ -62,6 +62,14 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.FORBIDDEN, "forbidden");
     }
 
+    /** Every database connection stayed busy for the pool's whole wait: a busy server, not a broken one. */
+    @ExceptionHandler(org.springframework.jdbc.CannotGetJdbcConnectionException.class)
+    ResponseEntity<ProblemDetail> busy(org.springframework.jdbc.CannotGetJdbcConnectionException e) {
+        log.warn("No database connection free in time: answered 503 ({})", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, AdmissionControl.RETRY_AFTER_SECONDS)
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "overloaded"));
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("Unexpected error in API", e);

@@ -41,6 +41,17 @@ class PageErrors {
         throw e; // the security filter chain turns it into a login redirect or 403 page
     }
 
+    /** Every database connection stayed busy for the pool's whole wait: come back in a moment. */
+    @ExceptionHandler(org.springframework.jdbc.CannotGetJdbcConnectionException.class)
+    String busy(org.springframework.jdbc.CannotGetJdbcConnectionException e, Model model, HttpServletResponse response) {
+        log.warn("No database connection free in time: page answered 503 ({})", e.getMessage());
+        response.setStatus(503);
+        response.setHeader("Retry-After", AdmissionControl.RETRY_AFTER_SECONDS);
+        model.addAttribute("status", 503);
+        model.addAttribute("messageKey", "error.overloaded");
+        return "error";
+    }
+
     @ExceptionHandler(Exception.class)
     String unexpected(Exception e, Model model, HttpServletResponse response) {
         log.error("Unexpected error on page", e);

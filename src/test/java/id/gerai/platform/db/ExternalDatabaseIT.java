@@ -26,7 +26,7 @@ class ExternalDatabaseIT {
         String url = jdbcUrl();
         var properties = new DatabaseProperties(java.nio.file.Path.of("target/never-created"), url, "gerai_app", "", null, null, 4);
         var server = new DatabaseConfiguration.DatabaseServer(properties);
-        DataSource external = new DatabaseConfiguration().dataSource(server, properties);
+        DataSource external = new DatabaseConfiguration().dataSource(server, properties, java.time.Duration.ofSeconds(10));
         try (Connection c = external.getConnection(); ResultSet r = c.createStatement().executeQuery("select current_user")) {
             r.next();
             assertThat(r.getString(1)).isEqualTo("gerai_app");
@@ -41,7 +41,7 @@ class ExternalDatabaseIT {
     void refusesARoleThatBypassesRowLevelSecurity() throws Exception {
         var properties = new DatabaseProperties(java.nio.file.Path.of("target/never-created"), jdbcUrl(), "postgres", "", null, null, 2);
         var server = new DatabaseConfiguration.DatabaseServer(properties);
-        assertThatThrownBy(() -> new DatabaseConfiguration().dataSource(server, properties))
+        assertThatThrownBy(() -> new DatabaseConfiguration().dataSource(server, properties, java.time.Duration.ofSeconds(10)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("BYPASSRLS");
     }
