@@ -46,6 +46,11 @@ public class AttemptThrottle {
         }
     }
 
+    /** Counts an attempt that uses up the allowance whatever its outcome (a filing rather than a guess). */
+    public void spent(String key) {
+        failed(key);
+    }
+
     /** Counts a failed attempt for {@code key}; the window starts with the first failure. */
     public void failed(String key) {
         long now = System.nanoTime();

@@ -44,7 +44,10 @@ class ComplaintApiController {
     private final LaporExchange lapor;
     private final TenancyApi tenancy;
 
-    ComplaintApiController(ComplaintService complaints, LaporExchange lapor, TenancyApi tenancy) {
+    private final FilingThrottle filings;
+
+    ComplaintApiController(ComplaintService complaints, LaporExchange lapor, TenancyApi tenancy, FilingThrottle filings) {
+        this.filings = filings;
         this.complaints = complaints;
         this.lapor = lapor;
         this.tenancy = tenancy;
@@ -97,8 +100,8 @@ class ComplaintApiController {
             description = "Anonymous or as the signed-in citizen. Answers the tracking number and the access code; "
                     + "both are needed to follow it without an account.")
     @PostMapping(path = "/api/complaints", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Receipt> file(@RequestBody FileRequest body) {
-        return receipt(fileWith(body, List.of()));
+    ResponseEntity<Receipt> file(@RequestBody FileRequest body, jakarta.servlet.http.HttpServletRequest request) {
+        return receipt(fileWith(body, List.of(), request));
     }
 
     @Operation(summary = "File a complaint with attachments (multipart)",
@@ -106,11 +109,16 @@ class ComplaintApiController {
                     + "PNG; at most 5 of 5 MB, the type sniffed from the content).")
     @PostMapping(path = "/api/complaints", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Receipt> fileMultipart(@RequestPart("complaint") FileRequest body,
-                                          @RequestPart(name = "files", required = false) List<MultipartFile> files) {
-        return receipt(fileWith(body, files == null ? List.of() : files));
+                                          @RequestPart(name = "files", required = false) List<MultipartFile> files,
+                                          jakarta.servlet.http.HttpServletRequest request) {
+        return receipt(fileWith(body, files == null ? List.of() : files, request));
     }
 
-    private ComplaintService.Filed fileWith(FileRequest body, List<MultipartFile> files) {
+    private ComplaintService.Filed fileWith(FileRequest body, List<MultipartFile> files,
+                                            jakarta.servlet.http.HttpServletRequest request) {
+        GeraiUser user = CurrentUser.get().orElse(null);
+        String sender = FilingThrottle.sender(user, request);
+        filings.check(sender);
         if (body == null || body.tenant() == null || body.tenant().isBlank()) {
             throw InvalidInput.of("tenant", "complaint.error.tenant");
         }
@@ -120,7 +128,9 @@ class ComplaintApiController {
                 body.serviceId(), body.applicationTracking(), body.agencyId(), body.servicePointId(),
                 Boolean.TRUE.equals(body.confidential()), Boolean.TRUE.equals(body.anonymous()), body.name(), body.email(),
                 body.phone(), lang);
-        return withUploads(files, uploads -> complaints.file(t.id(), in, uploads, CurrentUser.get().orElse(null), "API"));
+        ComplaintService.Filed filed = withUploads(files, uploads -> complaints.file(t.id(), in, uploads, user, "API"));
+        filings.spent(sender);
+        return filed;
     }
 
     private ResponseEntity<Receipt> receipt(ComplaintService.Filed f) {

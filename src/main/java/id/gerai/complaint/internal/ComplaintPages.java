@@ -41,8 +41,11 @@ class ComplaintPages {
     private final CatalogApi catalog;
     private final org.springframework.context.MessageSource messages;
 
+    private final FilingThrottle filings;
+
     ComplaintPages(ComplaintService complaints, TenancyApi tenancy, CatalogApi catalog,
-                   org.springframework.context.MessageSource messages) {
+                   org.springframework.context.MessageSource messages, FilingThrottle filings) {
+        this.filings = filings;
         this.complaints = complaints;
         this.tenancy = tenancy;
         this.catalog = catalog;
@@ -95,8 +98,16 @@ class ComplaintPages {
 
     @PostMapping("/complaints")
     String file(@RequestParam Map<String, String> form, @RequestParam(name = "files", required = false) List<MultipartFile> files,
-                Locale locale, Model model) {
+                Locale locale, Model model, jakarta.servlet.http.HttpServletRequest request) {
         String slug = form.get("tenant");
+        GeraiUser user = CurrentUser.get().orElse(null);
+        String sender = FilingThrottle.sender(user, request);
+        try {
+            filings.check(sender);
+        } catch (id.gerai.platform.GeraiException e) {
+            // what was typed stays on the form; only the sending waits
+            return showForm(slug, form, Map.of(), "error.complaint-filing-throttled", model);
+        }
         Tenant t = slug == null ? null : tenancy.bySlug(slug).orElse(null);
         if (t == null) {
             return showForm(null, form, Map.of("tenant", "complaint.error.tenant"), null, model);
@@ -107,7 +118,8 @@ class ComplaintPages {
                 form.get("name"), form.get("email"), form.get("phone"), locale.getLanguage());
         try {
             ComplaintService.Filed filed = ComplaintApiController.withUploads(files == null ? List.of() : files,
-                    uploads -> complaints.file(t.id(), in, uploads, CurrentUser.get().orElse(null), "WEB"));
+                    uploads -> complaints.file(t.id(), in, uploads, user, "WEB"));
+            filings.spent(sender);
             model.addAttribute("c", filed.complaint());
             model.addAttribute("accessCode", filed.accessCode());
             model.addAttribute("tenant", t);

@@ -43,6 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ComplaintFlowIT {
 
     @Autowired MockMvc mvc;
+    @org.springframework.beans.factory.annotation.Value("${gerai.complaints.filings-per-hour}") int filingsPerHour;
     @Autowired Fixtures fixtures;
     @Autowired JsonMapper json;
     @Autowired JdbcClient jdbc;
@@ -355,6 +356,45 @@ class ComplaintFlowIT {
                 .andExpect(jsonPath("$.code").value("complaint-step-not-allowed"));
         mvc.perform(as(post(s.api() + "/" + id + "/postpone"), s.coordinator()).contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors.reason").exists());
+    }
+
+    @Test
+    void oneSenderCannotFloodTheDeskAndWhatTheyTypedStaysOnTheForm() throws Exception {
+        Setup s = setup();
+        java.util.Random random = new java.util.Random();
+        String address = "10." + random.nextInt(250) + "." + random.nextInt(250) + "." + (1 + random.nextInt(250));
+        org.springframework.test.web.servlet.request.RequestPostProcessor from = r -> {
+            r.setRemoteAddr(address);
+            return r;
+        };
+        String email = "banjir-" + UUID.randomUUID() + "@contoh.id";
+        for (int i = 0; i < filingsPerHour; i++) {
+            mvc.perform(post("/api/complaints").with(from).contentType(MediaType.APPLICATION_JSON)
+                    .content(json.writeValueAsString(complaint(s, email, false, false)))).andExpect(status().isCreated());
+        }
+        mvc.perform(post("/api/complaints").with(from).contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(complaint(s, email, false, false))))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("complaint-filing-throttled"));
+        String page = mvc.perform(multipart("/complaints").with(from)
+                        .param("tenant", s.tenant().slug()).param("kind", "PENGADUAN").param("title", "Judul yang sudah diketik")
+                        .param("body", "Isi laporan yang panjang ini tidak boleh hilang hanya karena pengirimnya harus menunggu.")
+                        .param("email", email)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Terlalu banyak laporan dari pengirim ini", "Judul yang sudah diketik",
+                "tidak boleh hilang hanya karena pengirimnya harus menunggu");
+        int filed = TenantContext.call(s.tenant().id(), () -> jdbc.sql(
+                        "select count(*) from complaint where tenant_id = ? and reporter_email = ?")
+                .params(s.tenant().id().value(), email).query(Integer.class).single());
+        assertThat(filed).isEqualTo(filingsPerHour);
+        // another sender is not held back by the first
+        mvc.perform(post("/api/complaints").with(r -> {
+                    r.setRemoteAddr("10.251.0." + (1 + random.nextInt(250)));
+                    return r;
+                }).contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(complaint(s, email, false, false)))).andExpect(status().isCreated());
     }
 
     @Test
