@@ -124,10 +124,23 @@ class ApplicationRepository {
      * reads the rows as that one left them, not as they were when it started.
      */
     Optional<Locked> lockTask(TenantId tenant, UUID taskId) {
+        return locked(tenant, taskId, " for no key update of a, t");
+    }
+
+    /**
+     * Reads the task and its application as {@link #lockTask} does, without locking: for a transition that writes
+     * guarded by what it read ({@link #advance} with the application's version and the task still claimed).
+     */
+    Optional<Locked> readTask(TenantId tenant, UUID taskId) {
+        return locked(tenant, taskId, "");
+    }
+
+    private Optional<Locked> locked(TenantId tenant, UUID taskId, String lock) {
+        // application first in the FROM and in the locking clause: rows are locked in that order, the order of
+        // every transition (application, then tasks), so two transitions never wait for each other in a circle
         return jdbc.sql("select " + APP_COLUMNS + ", " + TASK_COLUMNS_AS + " " + """
-                         from application_task t join application a on a.tenant_id = t.tenant_id and a.id = t.application_id
-                         where t.tenant_id = ? and t.id = ?
-                         for no key update of a, t""")
+                         from application a join application_task t on t.tenant_id = a.tenant_id and t.application_id = a.id
+                         where t.tenant_id = ? and t.id = ?""" + lock)
                 .params(tenant.value(), taskId)
                 .query((rs, n) -> new Locked(application(rs, n), prefixedTask(rs)))
                 .optional();
@@ -199,28 +212,32 @@ class ApplicationRepository {
      * application's status and clock (paused time, correction and decision reason cleared, as they are while an
      * application is in process), optionally the decided task, the tasks of the stage that opens, and the history
      * row. Returns what the database stamped on the application.
+     *
+     * <p>Guarded: nothing is written, and the result is empty, unless the application is still at
+     * {@code expectedLockVersion} and the decided task is still claimed by the deciding officer. So a transition
+     * that read its rows without locking them writes only if no other transition came in between.
      */
-    Stamp advance(TenantId tenant, UUID id, ApplicationStatus status, int stage, Instant submittedAt, Instant dueAt,
-                  Instant decidedAt, TaskDone done, List<Task> opened, HistoryRow history) {
-        List<Object> params = new ArrayList<>(List.of(status.name(), stage));
-        params.add(ts(submittedAt));
-        params.add(ts(dueAt));
-        params.add(ts(decidedAt));
-        params.add(tenant.value());
-        params.add(id);
+    Optional<Stamp> advance(TenantId tenant, UUID id, int expectedLockVersion, ApplicationStatus status, int stage,
+                            Instant submittedAt, Instant dueAt, Instant decidedAt, TaskDone done, List<Task> opened,
+                            HistoryRow history) {
+        // The application row first, then the task: every transition locks in this order (see lockTask).
+        List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("""
                 with a as (
                     update application set status = ?, stage = ?, submitted_at = ?, due_at = ?, paused_at = null, decided_at = ?,
                         correction = null, decision_reason = null, updated_at = now(), lock_version = lock_version + 1
-                    where tenant_id = ? and id = ?
+                    where tenant_id = ? and id = ? and lock_version = ?
                     returning tenant_id, id, updated_at, lock_version)""");
+        params.addAll(java.util.Arrays.asList(status.name(), stage, ts(submittedAt), ts(dueAt), ts(decidedAt), tenant.value(), id,
+                expectedLockVersion));
         if (done != null) {
             sql.append("""
                     ,
                     d as (
                         update application_task set status = 'DONE', outcome = ?, decided_by = ?, decided_at = now()
-                        where tenant_id = ? and id = ?)""");
-            params.addAll(List.of(done.outcome().name(), done.officer(), tenant.value(), done.taskId()));
+                        where tenant_id = ? and id = ? and status = 'CLAIMED' and claimed_by = ? and exists (select 1 from a)
+                        returning id)""");
+            params.addAll(List.of(done.outcome().name(), done.officer(), tenant.value(), done.taskId(), done.officer()));
         }
         if (!opened.isEmpty()) {
             sql.append("""
@@ -247,12 +264,17 @@ class ApplicationRepository {
                 h as (
                     insert into application_history (tenant_id, application_id, action, step_code, actor_id, actor_role, status_after, detail)
                     select a.tenant_id, a.id, ?, ?, ?, ?, ?, ?::jsonb from a)
-                select updated_at, lock_version from a""");
+                select updated_at, lock_version, """ + (done != null ? "(select count(*) from d)" : "1") + " from a");
         params.addAll(java.util.Arrays.asList(history.action(), history.stepCode(), history.actorId(), history.actorRole(),
                 history.statusAfter().name(), detailJson(history.detail())));
+        // no row: the application moved on; a row but no task decided: the task did (the caller rolls both back)
+        record Written(Stamp stamp, boolean taskDecided) {
+        }
         return jdbc.sql(sql.toString()).params(params)
-                .query((rs, n) -> new Stamp(instant(rs, 1), rs.getInt(2)))
-                .single();
+                .query((rs, n) -> new Written(new Stamp(instant(rs, 1), rs.getInt(2)), rs.getInt(3) == 1))
+                .optional()
+                .filter(Written::taskDecided)
+                .map(Written::stamp);
     }
 
     ApplicationStatus statusOf(TenantId tenant, UUID id) {
@@ -272,17 +294,26 @@ class ApplicationRepository {
 
     // --- documents --------------------------------------------------------------------------------------
 
-    void putDocument(TenantId tenant, UUID applicationId, AttachedDocument d) {
-        jdbc.sql("""
-                        insert into application_document (tenant_id, application_id, code, sha256, size_bytes, content_type, file_name,
-                            uploaded_by, uploaded_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        on conflict (tenant_id, application_id, code) do update set sha256 = excluded.sha256,
-                            size_bytes = excluded.size_bytes, content_type = excluded.content_type, file_name = excluded.file_name,
-                            uploaded_by = excluded.uploaded_by, uploaded_at = excluded.uploaded_at""")
-                .params(tenant.value(), applicationId, d.code(), d.sha256(), d.size(), d.contentType(), d.fileName(),
-                        d.uploadedBy(), ts(d.uploadedAt()))
-                .update();
+    /**
+     * Stores the upload for its code, replacing an earlier one, in one statement that also returns the replaced
+     * file's SHA-256 (empty when there was none). The caller holds the application's lock.
+     */
+    Optional<String> putDocument(TenantId tenant, UUID applicationId, AttachedDocument d) {
+        return jdbc.sql("""
+                        with old as (
+                            select sha256 from application_document where tenant_id = ? and application_id = ? and code = ?),
+                        put as (
+                            insert into application_document (tenant_id, application_id, code, sha256, size_bytes, content_type,
+                                file_name, uploaded_by, uploaded_at)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            on conflict (tenant_id, application_id, code) do update set sha256 = excluded.sha256,
+                                size_bytes = excluded.size_bytes, content_type = excluded.content_type, file_name = excluded.file_name,
+                                uploaded_by = excluded.uploaded_by, uploaded_at = excluded.uploaded_at)
+                        select sha256 from old""")
+                .params(tenant.value(), applicationId, d.code(), tenant.value(), applicationId, d.code(), d.sha256(), d.size(),
+                        d.contentType(), d.fileName(), d.uploadedBy(), ts(d.uploadedAt()))
+                .query(String.class)
+                .optional();
     }
 
     boolean removeDocument(TenantId tenant, UUID applicationId, String code) {

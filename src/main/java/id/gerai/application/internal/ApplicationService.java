@@ -237,7 +237,8 @@ class ApplicationService implements Applications {
     @Override
     public AttachedDocument attach(TenantId tenant, UUID applicationId, String documentCode, String fileName,
                                    InputStream content, GeraiUser actor) {
-        Application before = inTenant(tenant, () -> repo.find(tenant, applicationId))
+        // one read, no transaction needed: who may upload, and what the document accepts
+        Application before = TenantContext.call(tenant, () -> repo.find(tenant, applicationId))
                 .orElseThrow(() -> GeraiException.notFound("application-not-found"));
         requireFiler(before, actor);
         VersionInfo version = lookups.version(tenant, before.serviceId(), before.serviceVersion());
@@ -254,17 +255,15 @@ class ApplicationService implements Applications {
                 throw GeraiException.conflict("application-not-editable");
             }
             AttachedDocument d = new AttachedDocument(documentCode, blob.sha256(), blob.size(), blob.contentType(), name,
-                    actor.accountId(), Instant.now());
-            Optional<AttachedDocument> old = repo.documents(tenant, applicationId).stream()
-                    .filter(x -> x.code().equals(documentCode)).findFirst();
-            repo.putDocument(tenant, applicationId, d);
+                    actor.accountId(), now());
+            Optional<String> old = repo.putDocument(tenant, applicationId, d);
             Map<String, Object> after = new HashMap<>();
             after.put("code", documentCode);
             after.put("sha256", blob.sha256());
             after.put("size", blob.size());
             after.put("type", blob.contentType());
             audit.record(AuditEvent.of(tenant, "application.document.attached", "application", app.id(),
-                    old.map(o -> Map.<String, Object>of("code", o.code(), "sha256", o.sha256())).orElse(null), after)
+                    old.map(sha -> Map.<String, Object>of("code", documentCode, "sha256", sha)).orElse(null), after)
                     .byActor(actor.auditActorId()));
             return d;
         });
@@ -301,10 +300,11 @@ class ApplicationService implements Applications {
             if (app.status() == ApplicationStatus.DRAFT) {
                 Instant due = calendar.deadline(tenant, now, version.design().timeLimitDays());
                 // the application, the first stage's tasks and the history row in one statement
-                ApplicationRepository.Stamp stamp = repo.advance(tenant, app.id(), ApplicationStatus.IN_PROCESS, 0, now, due,
-                        null, null, stageTasks(tenant, app, version, 0, now, Map.of(), Set.of()),
+                ApplicationRepository.Stamp stamp = repo.advance(tenant, app.id(), app.lockVersion(), ApplicationStatus.IN_PROCESS,
+                        0, now, due, null, null, stageTasks(tenant, app, version, 0, now, Map.of(), Set.of()),
                         new ApplicationRepository.HistoryRow("SUBMITTED", null, actor.accountId(), role,
-                                ApplicationStatus.IN_PROCESS, Map.of("due", due.toString())));
+                                ApplicationStatus.IN_PROCESS, Map.of("due", due.toString())))
+                        .orElseThrow(() -> new IllegalStateException("a locked application changed"));
                 audit.record(AuditEvent.of(tenant, "application.submitted", "application", app.id(),
                         Map.of("status", app.status().name()), Map.of("status", "IN_PROCESS", "due", due.toString()))
                         .byActor(actor.auditActorId()));
@@ -514,39 +514,64 @@ class ApplicationService implements Applications {
         if (reason != null && reason.length() > 2000) {
             throw InvalidInput.of("reason", "application.error.reason-long");
         }
-        return write(tenant, () -> {
-            ApplicationRepository.Locked locked = repo.lockTask(tenant, taskId)
-                    .orElseThrow(() -> GeraiException.notFound("task-not-found"));
-            Application app = locked.application();
-            Task task = locked.task();
-            requireActor(task, actor);
-            if (!task.status().active()) {
-                throw GeraiException.conflict("task-closed");
+        // An approval reads without locking and writes guarded by what it read (the application's version, the task
+        // still claimed by the actor); if another transition came in between, it reads again, and the last attempt
+        // locks. Corrections and rejections are rare and lock from the start.
+        for (int attempt = 1; ; attempt++) {
+            boolean lock = input.decision() != Decision.APPROVE || attempt >= OPTIMISTIC_ATTEMPTS;
+            try {
+                return write(tenant, () -> decideOnce(tenant, taskId, input, reason, actor, lock));
+            } catch (StaleRead e) {
+                if (lock) {
+                    throw new IllegalStateException("a locked decision found its rows changed", e);
+                }
             }
-            if (task.status() != TaskStatus.CLAIMED) {
-                throw GeraiException.conflict("task-not-claimed");
-            }
-            if (!actor.accountId().equals(task.claimedBy())) {
-                throw GeraiException.conflict("task-claimed-by-other");
-            }
-            if (app.status() != ApplicationStatus.IN_PROCESS) {
-                throw GeraiException.conflict("application-not-open");
-            }
-            VersionInfo version = lookups.version(tenant, app.serviceId(), app.serviceVersion());
-            Step step = version.plan().step(task.stepCode());
-            if (step == null || !step.actions().contains(input.decision().name())) {
-                throw GeraiException.invalid("decision-not-allowed", input.decision().name());
-            }
-            Instant now = now();
-            String serviceName = version.design().name("en".equals(app.lang()));
-            if (input.decision() == Decision.APPROVE) {
-                return approve(tenant, app, task, step, version, serviceName, actor, now);
-            }
-            repo.complete(tenant, taskId, input.decision(), actor.accountId());
-            return input.decision() == Decision.CORRECTION
-                    ? correction(tenant, app, task, version, input, reason, serviceName, actor, now)
-                    : reject(tenant, app, task, reason, serviceName, actor, now);
-        });
+        }
+    }
+
+    /** Optimistic attempts of an approval before it locks. */
+    static final int OPTIMISTIC_ATTEMPTS = 3;
+
+    /** A guarded write found the rows changed since they were read: the transaction is rolled back and tried again. */
+    static final class StaleRead extends RuntimeException {
+        StaleRead() {
+            super(null, null, false, false);
+        }
+    }
+
+    private Application decideOnce(TenantId tenant, UUID taskId, DecisionInput input, String reason, GeraiUser actor,
+                                   boolean lock) {
+        ApplicationRepository.Locked locked = (lock ? repo.lockTask(tenant, taskId) : repo.readTask(tenant, taskId))
+                .orElseThrow(() -> GeraiException.notFound("task-not-found"));
+        Application app = locked.application();
+        Task task = locked.task();
+        requireActor(task, actor);
+        if (!task.status().active()) {
+            throw GeraiException.conflict("task-closed");
+        }
+        if (task.status() != TaskStatus.CLAIMED) {
+            throw GeraiException.conflict("task-not-claimed");
+        }
+        if (!actor.accountId().equals(task.claimedBy())) {
+            throw GeraiException.conflict("task-claimed-by-other");
+        }
+        if (app.status() != ApplicationStatus.IN_PROCESS) {
+            throw GeraiException.conflict("application-not-open");
+        }
+        VersionInfo version = lookups.version(tenant, app.serviceId(), app.serviceVersion());
+        Step step = version.plan().step(task.stepCode());
+        if (step == null || !step.actions().contains(input.decision().name())) {
+            throw GeraiException.invalid("decision-not-allowed", input.decision().name());
+        }
+        Instant now = now();
+        String serviceName = version.design().name("en".equals(app.lang()));
+        if (input.decision() == Decision.APPROVE) {
+            return approve(tenant, app, task, step, version, serviceName, actor, now);
+        }
+        repo.complete(tenant, taskId, input.decision(), actor.accountId());
+        return input.decision() == Decision.CORRECTION
+                ? correction(tenant, app, task, version, input, reason, serviceName, actor, now)
+                : reject(tenant, app, task, reason, serviceName, actor, now);
     }
 
     /**
@@ -566,17 +591,19 @@ class ApplicationService implements Applications {
         auditAfter.put("step", task.stepCode());
         auditAfter.put("outcome", "APPROVE");
         if (!stageDone) {
-            ApplicationRepository.Stamp stamp = repo.advance(tenant, app.id(), app.status(), app.stage(), app.submittedAt(),
-                    app.dueAt(), app.decidedAt(), done, List.of(), new ApplicationRepository.HistoryRow("APPROVED",
-                            task.stepCode(), actor.accountId(), task.role(), app.status(), null));
+            ApplicationRepository.Stamp stamp = repo.advance(tenant, app.id(), app.lockVersion(), app.status(), app.stage(),
+                    app.submittedAt(), app.dueAt(), app.decidedAt(), done, List.of(), new ApplicationRepository.HistoryRow(
+                            "APPROVED", task.stepCode(), actor.accountId(), task.role(), app.status(), null))
+                    .orElseThrow(StaleRead::new);
             audit.record(AuditEvent.of(tenant, "application.step.approved", "application", app.id(), null, auditAfter)
                     .byActor(actor.auditActorId()));
             return advanced(app, app.status(), app.stage(), app.submittedAt(), app.dueAt(), app.decidedAt(), stamp);
         }
         if (plan.isFinal(task.stage())) {
-            ApplicationRepository.Stamp stamp = repo.advance(tenant, app.id(), ApplicationStatus.COMPLETED, task.stage(),
-                    app.submittedAt(), app.dueAt(), now, done, List.of(), new ApplicationRepository.HistoryRow("COMPLETED",
-                            task.stepCode(), actor.accountId(), task.role(), ApplicationStatus.COMPLETED, null));
+            ApplicationRepository.Stamp stamp = repo.advance(tenant, app.id(), app.lockVersion(), ApplicationStatus.COMPLETED,
+                    task.stage(), app.submittedAt(), app.dueAt(), now, done, List.of(), new ApplicationRepository.HistoryRow(
+                            "COMPLETED", task.stepCode(), actor.accountId(), task.role(), ApplicationStatus.COMPLETED, null))
+                    .orElseThrow(StaleRead::new);
             auditAfter.put("status", "COMPLETED");
             audit.record(AuditEvent.of(tenant, "application.completed", "application", app.id(),
                     Map.of("status", app.status().name()), auditAfter).byActor(actor.auditActorId()));
@@ -589,10 +616,10 @@ class ApplicationService implements Applications {
             return after;
         }
         int next = task.stage() + 1;
-        ApplicationRepository.Stamp stamp = repo.advance(tenant, app.id(), ApplicationStatus.IN_PROCESS, next,
+        ApplicationRepository.Stamp stamp = repo.advance(tenant, app.id(), app.lockVersion(), ApplicationStatus.IN_PROCESS, next,
                 app.submittedAt(), app.dueAt(), null, done, stageTasks(tenant, app, version, next, now, Map.of(), Set.of()),
                 new ApplicationRepository.HistoryRow("STAGE_COMPLETED", task.stepCode(), actor.accountId(), task.role(),
-                        ApplicationStatus.IN_PROCESS, Map.of("nextStage", next)));
+                        ApplicationStatus.IN_PROCESS, Map.of("nextStage", next))).orElseThrow(StaleRead::new);
         auditAfter.put("stage", next);
         audit.record(AuditEvent.of(tenant, "application.step.approved", "application", app.id(),
                 Map.of("stage", task.stage()), auditAfter).byActor(actor.auditActorId()));
