@@ -73,6 +73,20 @@ public interface Applications {
     void detach(TenantId tenant, UUID applicationId, String documentCode, GeraiUser actor);
 
     /**
+     * Files a new application with its documents in one request (the API's multipart filing): each file is checked
+     * and stored as {@link #attach} does, then the draft, its documents and, when {@code submit}, its submission are
+     * written in one transaction. When the submission is refused (a field or a document missing), the draft and
+     * its documents are kept, as separate calls would have kept them, and the refusal is thrown after they are
+     * saved. A repeated {@code idempotencyKey} returns the application made the first time (a draft made then is
+     * completed with these documents and submitted).
+     */
+    Application file(TenantId tenant, NewApplication command, List<NewDocument> documents, boolean submit, GeraiUser actor);
+
+    /** A document uploaded with a new application: the required-document code, the name given, the bytes. */
+    record NewDocument(String code, String fileName, java.io.InputStream content) {
+    }
+
+    /**
      * Submits a draft (the clock starts; the first stage's tasks open) or a corrected application (the clock
      * resumes with the pause added; the step that asked opens again). The data is validated against the form's
      * schema and every mandatory document must be there. Submitting an application that is already submitted

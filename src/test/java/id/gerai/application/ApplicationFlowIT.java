@@ -248,6 +248,49 @@ class ApplicationFlowIT {
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.code").value("blob.type-not-accepted"))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("image/png")));
+        // the files are checked before anything is written: no draft is left behind
+        JsonNode mine = read(mvc.perform(as(get("/api/applications"), s.citizen())).andExpect(status().isOk()));
+        assertThat(mine).isEmpty();
+    }
+
+    @Test
+    void oneRequestFilesTheDraftItsDocumentAndTheSubmissionTogetherAndAKeptDraftIsCompletedByTheRetry() throws Exception {
+        Setup s = setup();
+        String key = UUID.randomUUID().toString();
+        // without its document: refused, the draft and its data are kept
+        mvc.perform(fileRequest(s, ApplicationSamples.validData(), true, key, null))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors['documents.SKL']").exists());
+        JsonNode mine = read(mvc.perform(as(get("/api/applications"), s.citizen())).andExpect(status().isOk()));
+        assertThat(mine).hasSize(1);
+        assertThat(mine.get(0).get("status").asString()).isEqualTo("DRAFT");
+        String tracking = mine.get(0).get("trackingNo").asString();
+
+        // the retry with the same key and the document completes that draft and submits it
+        JsonNode filed = read(mvc.perform(fileRequest(s, ApplicationSamples.validData(), true, key, ApplicationSamples.pdf()))
+                .andExpect(status().isCreated()));
+        assertThat(filed.get("trackingNo").asString()).isEqualTo(tracking);
+        assertThat(filed.get("status").asString()).isEqualTo("IN_PROCESS");
+        assertThat(read(mvc.perform(as(get("/api/applications"), s.citizen())))).hasSize(1);
+        UUID id = appId(tracking);
+        List<String> documents = TenantContext.callAcrossTenants(() -> jdbc.sql(
+                "select code || ' ' || content_type from application_document where application_id = ?").param(id).query(String.class).list());
+        assertThat(documents).containsExactly("SKL application/pdf");
+        // each change has its audit record
+        List<String> actions = TenantContext.callAcrossTenants(() -> jdbc.sql(
+                "select action from audit_record where entity_id = ? order by id").param(id.toString()).query(String.class).list());
+        assertThat(actions).containsExactly("application.created", "application.document.attached", "application.submitted");
+
+        // a fresh filing with its document is one request: submitted with the document, its tasks open
+        JsonNode second = file(s);
+        assertThat(second.get("status").asString()).isEqualTo("IN_PROCESS");
+        UUID secondId = appId(second.get("trackingNo").asString());
+        int tasks = TenantContext.callAcrossTenants(() -> jdbc.sql("select count(*) from application_task where application_id = ?")
+                .param(secondId).query(Integer.class).single());
+        assertThat(tasks).isEqualTo(1);
+        List<String> secondActions = TenantContext.callAcrossTenants(() -> jdbc.sql(
+                "select action from audit_record where entity_id = ? order by id").param(secondId.toString()).query(String.class).list());
+        assertThat(secondActions).containsExactly("application.created", "application.document.attached", "application.submitted");
     }
 
     @Test

@@ -34,6 +34,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -149,30 +150,37 @@ class ApplicationApiController {
         return created(file(tenant, body, key, request.getFileMap()));
     }
 
+    /** The draft, its documents and the submission in one transaction (see {@link Applications#file}). */
     private Application file(Tenant tenant, ApplicationRequest body, String key, Map<String, MultipartFile> files) {
         GeraiUser me = CurrentUser.require();
         UUID serviceId = serviceId(tenant.id(), body.service());
         String lang = body.lang() != null ? body.lang() : LocaleContextHolder.getLocale().getLanguage();
-        Application app = applications.create(tenant.id(),
-                new NewApplication(serviceId, body.servicePointId(), body.data(), lang, key, null), me);
-        return attachAndSubmit(app, files, Boolean.TRUE.equals(body.submit()), me);
+        List<Applications.NewDocument> documents = new ArrayList<>();
+        try {
+            for (var e : files.entrySet()) {
+                if (!e.getKey().equals("application")) {
+                    documents.add(new Applications.NewDocument(e.getKey(), e.getValue().getOriginalFilename(),
+                            e.getValue().getInputStream()));
+                }
+            }
+            return applications.file(tenant.id(), new NewApplication(serviceId, body.servicePointId(), body.data(), lang, key, null),
+                    documents, Boolean.TRUE.equals(body.submit()), me);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        } finally {
+            for (Applications.NewDocument d : documents) {
+                try {
+                    d.content().close();
+                } catch (IOException ignored) {
+                    // the request's parts are cleaned up with the request
+                }
+            }
+        }
     }
 
-    private Application attachAndSubmit(Application app, Map<String, MultipartFile> files, boolean submit, GeraiUser me) {
-        if (app.status() != ApplicationStatus.DRAFT) {
-            return app; // an idempotent repeat of a request that already went through
-        }
-        for (var e : files.entrySet()) {
-            if (e.getKey().equals("application")) {
-                continue;
-            }
-            try (InputStream in = e.getValue().getInputStream()) {
-                applications.attach(app.tenant(), app.id(), e.getKey(), e.getValue().getOriginalFilename(), in, me);
-            } catch (IOException ex) {
-                throw new UncheckedIOException(ex);
-            }
-        }
-        return submit ? applications.submit(app.tenant(), app.id(), me) : app;
+    /** Submits {@code app} when asked and it is still a draft (a repeated request finds it submitted already). */
+    private Application submitIfAsked(Application app, boolean submit, GeraiUser me) {
+        return submit && app.status() == ApplicationStatus.DRAFT ? applications.submit(app.tenant(), app.id(), me) : app;
     }
 
     @Operation(summary = "My applications", description = "The signed-in citizen's applications in every region, newest first.")
@@ -277,7 +285,7 @@ class ApplicationApiController {
         UUID serviceId = serviceId(tenant.id(), body.service());
         Application app = applications.create(tenant.id(), new NewApplication(serviceId, body.servicePointId(), body.data(),
                 "id", key, new WalkIn(body.nik(), body.fullName(), body.phone(), body.email())), me);
-        return created(Boolean.TRUE.equals(body.submit()) ? attachAndSubmit(app, Map.of(), true, me) : app);
+        return created(submitIfAsked(app, Boolean.TRUE.equals(body.submit()), me));
     }
 
     @Operation(summary = "A citizen's applications by NIK", description = "For counter officers of the region.")

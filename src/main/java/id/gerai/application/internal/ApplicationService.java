@@ -214,6 +214,105 @@ class ApplicationService implements Applications {
     }
 
     @Override
+    public Application file(TenantId tenant, NewApplication command, List<NewDocument> documents, boolean submit,
+                            GeraiUser actor) {
+        if (command.walkIn() != null) {
+            // at a counter the citizen's record is made first, in its own transaction: the steps one by one
+            Application app = create(tenant, command, actor);
+            return completeDraft(tenant, app, documents, submit, actor);
+        }
+        if (!actor.citizen()) {
+            throw GeraiException.forbidden("application-forbidden");
+        }
+        VersionInfo version = lookups.current(tenant, command.serviceId()).version();
+        // the files are checked and stored before the transaction, as attach does: content-addressed, a stored file
+        // that nothing refers to (the transaction failed) is harmless and reused by the next upload of the same bytes
+        List<AttachedDocument> stored = new ArrayList<>(documents.size());
+        for (NewDocument d : documents) {
+            RequiredDocument doc = version.document(d.code()).orElseThrow(() -> GeraiException.invalid("document-unknown", d.code()));
+            StoredBlob blob = blobs.store(d.content(), cap(doc), Set.copyOf(doc.types()));
+            stored.add(new AttachedDocument(d.code(), blob.sha256(), blob.size(), blob.contentType(), cleanFileName(d.fileName()),
+                    actor.accountId(), now()));
+        }
+        String key = command.idempotencyKey() == null || command.idempotencyKey().isBlank() ? null : command.idempotencyKey().strip();
+        for (int attempt = 1; ; attempt++) {
+            InvalidInput[] refused = new InvalidInput[1];
+            try {
+                Application filed = write(tenant, () -> {
+                    Filing f = filing(tenant, command, actor);
+                    Application app;
+                    Optional<Application> earlier = f.key() == null ? Optional.empty()
+                            : repo.byIdempotencyKey(tenant, actor.accountId(), f.key());
+                    if (earlier.isPresent()) {
+                        if (earlier.get().status() != ApplicationStatus.DRAFT) {
+                            return earlier.get(); // a repeat of a request that went through
+                        }
+                        app = locked(tenant, earlier.get().id());
+                    } else {
+                        app = insertDraft(tenant, command, f, actor);
+                    }
+                    for (AttachedDocument d : stored) {
+                        putDocument(tenant, app, d, actor);
+                    }
+                    if (!submit) {
+                        return app;
+                    }
+                    try {
+                        validateForSubmission(tenant, app, version);
+                    } catch (InvalidInput e) {
+                        refused[0] = e; // the draft and its documents are kept; the refusal is said once they are
+                        return app;
+                    }
+                    return submitDraft(tenant, app, version, actor, now());
+                });
+                if (refused[0] != null) {
+                    throw refused[0];
+                }
+                return filed;
+            } catch (DuplicateKeyException e) {
+                if (key != null) {
+                    Optional<Application> earlier = inTenant(tenant, () -> repo.byIdempotencyKey(tenant, actor.accountId(), key));
+                    if (earlier.isPresent()) {
+                        return earlier.get(); // two requests with the same key raced: the other one made it
+                    }
+                }
+                if (attempt >= 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The steps of {@link #file} one by one, for a draft that exists already. */
+    private Application completeDraft(TenantId tenant, Application app, List<NewDocument> documents, boolean submit,
+                                      GeraiUser actor) {
+        if (app.status() != ApplicationStatus.DRAFT) {
+            return app;
+        }
+        for (NewDocument d : documents) {
+            attach(tenant, app.id(), d.code(), d.fileName(), d.content(), actor);
+        }
+        return submit ? submit(tenant, app.id(), actor) : app;
+    }
+
+    /** Puts {@code d} on the application (replacing one of its code) with its audit record. */
+    private void putDocument(TenantId tenant, Application app, AttachedDocument d, GeraiUser actor) {
+        Optional<String> old = repo.putDocument(tenant, app.id(), d);
+        Map<String, Object> after = new HashMap<>();
+        after.put("code", d.code());
+        after.put("sha256", d.sha256());
+        after.put("size", d.size());
+        after.put("type", d.contentType());
+        audit.record(AuditEvent.of(tenant, "application.document.attached", "application", app.id(),
+                old.map(sha -> Map.<String, Object>of("code", d.code(), "sha256", sha)).orElse(null), after)
+                .byActor(actor.auditActorId()));
+    }
+
+    private static long cap(RequiredDocument doc) {
+        return (doc.maxSizeKb() > 0 ? doc.maxSizeKb() : 5120) * 1024L;
+    }
+
+    @Override
     public Application saveData(TenantId tenant, UUID applicationId, Map<String, Object> data, Integer expectedLockVersion,
                                 GeraiUser actor) {
         requireSize(data);
@@ -244,10 +343,9 @@ class ApplicationService implements Applications {
         VersionInfo version = lookups.version(tenant, before.serviceId(), before.serviceVersion());
         RequiredDocument doc = version.document(documentCode)
                 .orElseThrow(() -> GeraiException.invalid("document-unknown", documentCode));
-        long cap = (doc.maxSizeKb() > 0 ? doc.maxSizeKb() : 5120) * 1024L;
         // stored before the transaction: a file is content-addressed, so a stored file that nothing refers to
         // (the transaction failed) is harmless and is reused by the next upload of the same content
-        StoredBlob blob = blobs.store(content, cap, Set.copyOf(doc.types()));
+        StoredBlob blob = blobs.store(content, cap(doc), Set.copyOf(doc.types()));
         String name = cleanFileName(fileName);
         return write(tenant, () -> {
             Application app = locked(tenant, applicationId);
@@ -256,15 +354,7 @@ class ApplicationService implements Applications {
             }
             AttachedDocument d = new AttachedDocument(documentCode, blob.sha256(), blob.size(), blob.contentType(), name,
                     actor.accountId(), now());
-            Optional<String> old = repo.putDocument(tenant, applicationId, d);
-            Map<String, Object> after = new HashMap<>();
-            after.put("code", documentCode);
-            after.put("sha256", blob.sha256());
-            after.put("size", blob.size());
-            after.put("type", blob.contentType());
-            audit.record(AuditEvent.of(tenant, "application.document.attached", "application", app.id(),
-                    old.map(sha -> Map.<String, Object>of("code", documentCode, "sha256", sha)).orElse(null), after)
-                    .byActor(actor.auditActorId()));
+            putDocument(tenant, app, d, actor);
             return d;
         });
     }
@@ -298,20 +388,7 @@ class ApplicationService implements Applications {
             Instant now = now();
             String role = actorRole(app, actor);
             if (app.status() == ApplicationStatus.DRAFT) {
-                Instant due = calendar.deadline(tenant, now, version.design().timeLimitDays());
-                // the application, the first stage's tasks and the history row in one statement
-                ApplicationRepository.Stamp stamp = repo.advance(tenant, app.id(), app.lockVersion(), ApplicationStatus.IN_PROCESS,
-                        0, now, due, null, null, stageTasks(tenant, app, version, 0, now, Map.of(), Set.of()),
-                        new ApplicationRepository.HistoryRow("SUBMITTED", null, actor.accountId(), role,
-                                ApplicationStatus.IN_PROCESS, Map.of("due", due.toString())))
-                        .orElseThrow(() -> new IllegalStateException("a locked application changed"));
-                audit.record(AuditEvent.of(tenant, "application.submitted", "application", app.id(),
-                        Map.of("status", app.status().name()), Map.of("status", "IN_PROCESS", "due", due.toString()))
-                        .byActor(actor.auditActorId()));
-                Application after = advanced(app, ApplicationStatus.IN_PROCESS, 0, now, due, null, stamp);
-                events.publishEvent(ApplicationStatusChanged.of(app, after, now));
-                notifier.applicant(after, "SUBMITTED", version.design().name("en".equals(app.lang())), null, calendar.zone(tenant));
-                return after;
+                return submitDraft(tenant, app, version, actor, now);
             }
             // resubmission after a correction: the clock resumes with the pause added; the asking stage reopens
             Instant due = calendar.extendForPause(tenant, app.dueAt(), app.pausedAt(), now);
@@ -334,6 +411,26 @@ class ApplicationService implements Applications {
             notifier.applicant(after, "RESUBMITTED", version.design().name("en".equals(app.lang())), null, calendar.zone(tenant));
             return after;
         });
+    }
+
+    /**
+     * A checked draft (locked, or made in this transaction) becomes in process: the clock starts and the first stage's
+     * tasks open. The application, the tasks and the history row are one statement.
+     */
+    private Application submitDraft(TenantId tenant, Application app, VersionInfo version, GeraiUser actor, Instant now) {
+        Instant due = calendar.deadline(tenant, now, version.design().timeLimitDays());
+        ApplicationRepository.Stamp stamp = repo.advance(tenant, app.id(), app.lockVersion(), ApplicationStatus.IN_PROCESS,
+                        0, now, due, null, null, stageTasks(tenant, app, version, 0, now, Map.of(), Set.of()),
+                        new ApplicationRepository.HistoryRow("SUBMITTED", null, actor.accountId(), actorRole(app, actor),
+                                ApplicationStatus.IN_PROCESS, Map.of("due", due.toString())))
+                .orElseThrow(() -> new IllegalStateException("a locked application changed"));
+        audit.record(AuditEvent.of(tenant, "application.submitted", "application", app.id(),
+                Map.of("status", app.status().name()), Map.of("status", "IN_PROCESS", "due", due.toString()))
+                .byActor(actor.auditActorId()));
+        Application after = advanced(app, ApplicationStatus.IN_PROCESS, 0, now, due, null, stamp);
+        events.publishEvent(ApplicationStatusChanged.of(app, after, now));
+        notifier.applicant(after, "SUBMITTED", version.design().name("en".equals(app.lang())), null, calendar.zone(tenant));
+        return after;
     }
 
     private void validateForSubmission(TenantId tenant, Application app, VersionInfo version) {
