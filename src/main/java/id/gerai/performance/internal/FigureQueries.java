@@ -150,7 +150,7 @@ class FigureQueries {
     private static final java.util.concurrent.ExecutorService PARALLEL = java.util.concurrent.Executors.newFixedThreadPool(4,
             Thread.ofPlatform().daemon().name("figures-read-", 0).factory());
 
-    private Map<TenantId, Open> openByTenant(Instant now) {
+    Map<TenantId, Open> openByTenant(Instant now) {
         Map<TenantId, Open> open = new HashMap<>();
         TenantContext.runAcrossTenants(() -> jdbc.sql("""
                         select tenant_id, sum(n), coalesce(sum(n) filter (where due_at < ?), 0) from perf_open group by tenant_id""")
@@ -161,7 +161,7 @@ class FigureQueries {
         return open;
     }
 
-    private List<TenantRow> tenantTotals(YearMonth from, YearMonth to) {
+    List<TenantRow> tenantTotals(YearMonth from, YearMonth to) {
         return TenantContext.callAcrossTenants(() -> jdbc.sql("select tenant_id, " + Totals.SELECT + """
                          from perf_tenant_monthly where month between ? and ? group by tenant_id""")
                 .params(from.atDay(1), to.atDay(1))
