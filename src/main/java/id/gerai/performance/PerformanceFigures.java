@@ -10,7 +10,8 @@ public interface PerformanceFigures {
 
     /**
      * Throws away {@code tenant}'s figures and makes them again from its applications, survey responses and
-     * complaints, in one transaction (audited as {@code performance.rebuilt}).
+     * complaints, in one transaction (audited as {@code performance.rebuilt}). The national figures follow in a
+     * {@link #fold()} made before returning.
      *
      * @return how many events were replayed
      */

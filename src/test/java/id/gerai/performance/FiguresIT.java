@@ -93,6 +93,53 @@ class FiguresIT {
                 .param(tenant.value()).query(String.class).list());
     }
 
+    /**
+     * The national rollup and the tenant-level rollup summed over every tenant, read in one statement (one snapshot)
+     * across tenants, a line per month. Arrays are compared as the dashboards read them: trailing zeros, which a
+     * rebuild's subtraction can leave behind, and an array of zeros mean what a shorter array and null mean.
+     */
+    private List<List<String>> nationalAndTenantsSummed() {
+        List<String> national = new java.util.ArrayList<>();
+        List<String> tenants = new java.util.ArrayList<>();
+        TenantContext.runAcrossTenants(() -> jdbc.sql("""
+                select true, month, received, completed, rejected, withdrawn, corrections, decided, on_time, ch_online,
+                       ch_mpp, ch_mall, ch_village, ikm_n, complaints, answered, answered_on_time, time_hist, ikm_sum
+                from perf_national_monthly
+                union all
+                select false, month, sum(received), sum(completed), sum(rejected), sum(withdrawn), sum(corrections),
+                       sum(decided), sum(on_time), sum(ch_online), sum(ch_mpp), sum(ch_mall), sum(ch_village), sum(ikm_n),
+                       sum(complaints), sum(answered), sum(answered_on_time), perf_sum(time_hist), perf_sum(ikm_sum)
+                from perf_tenant_monthly group by month
+                order by 1, 2""").query(rs -> {
+                    StringBuilder line = new StringBuilder(rs.getString(2));
+                    for (int c = 3; c <= 17; c++) {
+                        line.append(' ').append(rs.getLong(c));
+                    }
+                    line.append(' ').append(trimmed(rs.getArray(18))).append(' ').append(trimmed(rs.getArray(19)));
+                    (rs.getBoolean(1) ? national : tenants).add(line.toString());
+                }));
+        return List.of(national, tenants);
+    }
+
+    private static String trimmed(java.sql.Array array) throws java.sql.SQLException {
+        if (array == null) {
+            return "null";
+        }
+        List<Integer> values = new java.util.ArrayList<>(List.of((Integer[]) array.getArray()));
+        while (!values.isEmpty() && values.getLast() == 0) {
+            values.removeLast();
+        }
+        return values.isEmpty() ? "null" : values.toString();
+    }
+
+    /** The national rows equal the tenant-level rows summed over tenants, and no rebuild's change waits to be added. */
+    private void assertNationalIsTheSumOfTheTenants() {
+        List<List<String>> both = nationalAndTenantsSummed();
+        assertThat(both.getFirst()).isNotEmpty().containsExactlyElementsOf(both.getLast());
+        assertThat(TenantContext.callAcrossTenants(() -> jdbc.sql("select count(*) from perf_national_delta")
+                .query(Long.class).single())).isZero();
+    }
+
     @Test
     void figuresFollowTheApplicationsAndARebuildGivesTheSame() {
         PerformanceSamples.Setup s = PerformanceSamples.setup(fixtures, catalog, citizens, "AKTA_KELAHIRAN", "Akta Kelahiran");
@@ -129,10 +176,12 @@ class FiguresIT {
         List<String> incremental = snapshot(t);
         assertThat(incremental).isNotEmpty();
         assertThat(tenantMonthly(t)).isNotEmpty().containsExactlyElementsOf(monthlySummed(t));
+        assertNationalIsTheSumOfTheTenants();
         long replayed = figures.rebuild(t);
         assertThat(replayed).isEqualTo(7 + 4 + 2 + 1); // 7 received, 4 ended, 2 corrections, 1 resubmission
         assertThat(snapshot(t)).containsExactlyElementsOf(incremental);
         assertThat(tenantMonthly(t)).containsExactlyElementsOf(monthlySummed(t));
+        assertNationalIsTheSumOfTheTenants();
         assertThat(TenantContext.call(t, () -> jdbc.sql("""
                 select count(*) from audit_record where tenant_id = ? and action = 'performance.rebuilt'""")
                 .param(t.value()).query(Long.class).single())).isEqualTo(1);
@@ -140,6 +189,54 @@ class FiguresIT {
         // another tenant's scope sees none of it (row-level security)
         TenantId other = fixtures.newTenant().id();
         assertThat(TenantContext.call(other, () -> jdbc.sql("select count(*) from perf_daily").query(Long.class).single())).isZero();
+        // nor any national row, which only code working across tenants reads
+        assertThat(TenantContext.call(t, () -> jdbc.sql("select count(*) from perf_national_monthly").query(Long.class).single()))
+                .isZero();
+    }
+
+    /** A delta with no event behind it: figures a rebuild must take away again, the national ones included. */
+    private void phantom(TenantId t, UUID agency, UUID service, LocalDate day) {
+        TenantContext.run(t, () -> jdbc.sql("""
+                insert into perf_delta (tenant_id, day, agency_id, service_id, point_id, received, completed, decided, on_time,
+                    work_days, ch_mpp, ikm_n, ikm)
+                values (?, ?, ?, ?, '00000000-0000-0000-0000-000000000000', 5, 1, 1, 1, 3, 5, 1, '{4,4,4,4,4,4,4,4,4}')""")
+                .params(t.value(), day, agency, service).update());
+    }
+
+    private List<String> national(LocalDate month) {
+        return TenantContext.callAcrossTenants(() -> jdbc.sql("""
+                select row(received, completed, decided, ch_mpp, ikm_n)::text from perf_national_monthly where month = ?""")
+                .param(month).query(String.class).list());
+    }
+
+    @Test
+    void nationalFiguresFollowTheFoldARebuildOfOneTenantAndARebuildOfAll() {
+        PerformanceSamples.Setup s = PerformanceSamples.setup(fixtures, catalog, citizens, "KARTU_KELUARGA", "Kartu Keluarga");
+        PerformanceSamples apps = new PerformanceSamples(applications, jdbc);
+        apps.completed(s);
+        apps.submitted(s);
+        TenantId t = s.tenant().id();
+        // figures no event explains: this month, and a month long ago that nobody else has figures for
+        LocalDate longAgo = LocalDate.of(2001, 1, 1);
+        phantom(t, s.agency(), s.service().serviceId(), LocalDate.now());
+        phantom(t, s.agency(), s.service().serviceId(), longAgo.plusDays(14));
+        figures.fold();
+        assertThat(national(longAgo)).containsExactly("(5,1,1,5,1)");
+        assertNationalIsTheSumOfTheTenants();
+
+        // the rebuild takes the phantoms away from the tenant and from the country, the month long ago entirely
+        figures.rebuild(t);
+        assertThat(national(longAgo)).isEmpty();
+        assertThat(TenantContext.call(t, () -> jdbc.sql("select sum(received) from perf_tenant_monthly where tenant_id = ?")
+                .param(t.value()).query(Long.class).single())).isEqualTo(2);
+        assertNationalIsTheSumOfTheTenants();
+
+        phantom(t, s.agency(), s.service().serviceId(), longAgo);
+        figures.fold();
+        assertThat(national(longAgo)).containsExactly("(5,1,1,5,1)");
+        figures.rebuildAll();
+        assertThat(national(longAgo)).isEmpty();
+        assertNationalIsTheSumOfTheTenants();
     }
 
     @Test

@@ -34,14 +34,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and rebuilds a tenant's figures from the source tables.
  *
  * <p>Folding is one transaction across tenants: one statement deletes the deltas it sees and adds them to the
- * daily and monthly rollups and the open counts, so a delta is counted once or not yet, never twice, even with
- * several nodes folding at once (a second folder waits on the deleted rows and then skips them).
+ * daily, monthly, tenant-monthly and national rollups and the open counts, so a delta is counted once or not yet,
+ * never twice, even with several nodes folding at once (a second folder waits on the deleted rows and then skips them).
  *
  * <p>A rebuild runs in one repeatable-read transaction in the tenant's scope: it deletes the tenant's figures and
  * deltas and replays the events from one snapshot. A transition committed before the snapshot is replayed and its
  * delta deleted; one committed after it is not replayed and its delta survives to be folded later: either way it
  * is counted once. A concurrent fold touching the same rows makes the rebuild fail with a serialization error,
- * and it is tried again.
+ * and it is tried again. The national rows are the one thing every fold touches, so the rebuild does not update
+ * them: it queues minus the tenant's old tenant-month rows and plus its new ones in perf_national_delta, in the same
+ * transaction, and folds once more after it commits so that they are added at once (should that fold fail, the
+ * next scheduled one adds them).
  */
 @Component
 class FigureMaintenance implements PerformanceFigures {
@@ -94,7 +97,7 @@ class FigureMaintenance implements PerformanceFigures {
 
     @Override
     public int fold() {
-        List<FigureStore.ServiceKey> keys = TenantContext.callAcrossTenants(() -> tx.execute(s -> store.fold(null)));
+        List<FigureStore.ServiceKey> keys = TenantContext.callAcrossTenants(() -> tx.execute(s -> store.fold()));
         remember(keys);
         return keys.stream().mapToInt(FigureStore.ServiceKey::deltas).sum();
     }
@@ -120,6 +123,13 @@ class FigureMaintenance implements PerformanceFigures {
 
     @Override
     public long rebuild(TenantId tenant) {
+        long events = rebuildRetried(tenant);
+        // the rebuild's national changes, queued in its transaction, added now rather than in the next round
+        fold();
+        return events;
+    }
+
+    private long rebuildRetried(TenantId tenant) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return rebuildOnce(tenant);
@@ -158,7 +168,7 @@ class FigureMaintenance implements PerformanceFigures {
                 flushIfFull(buffer);
             }));
             store.insertBatch(buffer);
-            store.fold(tenant);
+            store.foldRebuilt(tenant);
             audit.record(AuditEvent.of(tenant, "performance.rebuilt", "tenant", tenant.value(), null,
                     Map.of("events", events.get())));
             return events.get();

@@ -119,8 +119,9 @@ class FigureQueries {
     }
 
     // --- across tenants (monitor, ranking) ------------------------------------------------------------------
-    // The monitor reads perf_tenant_monthly (one row per tenant and month, kept by the fold beside perf_monthly);
-    // the ranking reads perf_monthly for the few services of one kind.
+    // The monitor reads perf_tenant_monthly (one row per tenant and month, kept by the fold beside perf_monthly) for
+    // its tenants' lines and perf_national_monthly (one row per month) for its trend; the ranking reads perf_monthly
+    // for the few services of one kind.
 
     /** What the monitor's dashboard shows: every tenant's line over {@code [from, to]}, and the months' trend. */
     record Monitor(List<TenantRow> tenants, List<Row> trend) {
@@ -149,7 +150,7 @@ class FigureQueries {
     private static final java.util.concurrent.ExecutorService PARALLEL = java.util.concurrent.Executors.newFixedThreadPool(4,
             Thread.ofPlatform().daemon().name("figures-read-", 0).factory());
 
-    private Map<TenantId, Open> openByTenant(Instant now) {
+    Map<TenantId, Open> openByTenant(Instant now) {
         Map<TenantId, Open> open = new HashMap<>();
         TenantContext.runAcrossTenants(() -> jdbc.sql("""
                         select tenant_id, sum(n), coalesce(sum(n) filter (where due_at < ?), 0) from perf_open group by tenant_id""")
@@ -160,7 +161,7 @@ class FigureQueries {
         return open;
     }
 
-    private List<TenantRow> tenantTotals(YearMonth from, YearMonth to) {
+    List<TenantRow> tenantTotals(YearMonth from, YearMonth to) {
         return TenantContext.callAcrossTenants(() -> jdbc.sql("select tenant_id, " + Totals.SELECT + """
                          from perf_tenant_monthly where month between ? and ? group by tenant_id""")
                 .params(from.atDay(1), to.atDay(1))
@@ -168,9 +169,10 @@ class FigureQueries {
                 .list());
     }
 
+    /** The national figures per month: one row of perf_national_monthly each, nothing to sum. */
     List<Row> monthlyTrend(YearMonth from, YearMonth to) {
-        return TenantContext.callAcrossTenants(() -> jdbc.sql("select month, " + Totals.SELECT + """
-                 from perf_tenant_monthly where month between ? and ? group by month order by month""")
+        return TenantContext.callAcrossTenants(() -> jdbc.sql("select month, " + Totals.COLUMNS
+                        + " from perf_national_monthly where month between ? and ? order by month")
                 .params(from.atDay(1), to.atDay(1))
                 .query((rs, n) -> new Row(YearMonth.from(rs.getObject(1, LocalDate.class)).toString(), Totals.read(rs, 2)))
                 .list());

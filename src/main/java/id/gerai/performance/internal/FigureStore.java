@@ -118,7 +118,7 @@ class FigureStore {
     private static String sums() {
         StringBuilder b = new StringBuilder();
         for (String c : COUNTERS.split(", ")) {
-            b.append("sum(").append(c).append(")::int, ");
+            b.append("sum(").append(c).append(")::int as ").append(c).append(", ");
         }
         return b.toString();
     }
@@ -132,15 +132,57 @@ class FigureStore {
     }
 
     /**
-     * Folds the deltas (of {@code tenant}, or of every tenant the connection sees when {@code null}) into the daily,
-     * monthly and tenant-monthly rollups and the open counts and deletes them, in the caller's transaction (one
-     * statement: the tenant-monthly rows always equal the monthly rows summed over agencies and services).
+     * Folds the deltas of every tenant the connection sees into the daily, monthly, tenant-monthly and national
+     * rollups and the open counts and deletes them, and adds the national changes queued by rebuilds, in the
+     * caller's transaction (one statement: the tenant-monthly rows always equal the monthly rows summed over agencies
+     * and services, the national rows the tenant-monthly ones summed over tenants).
      *
      * @return the agencies and services the folded deltas were about, with how many each (nil: none named)
      */
-    List<ServiceKey> fold(TenantId tenant) {
-        String where = tenant == null ? "" : " where tenant_id = :tenant";
-        String sql = """
+    List<ServiceKey> fold() {
+        List<ServiceKey> services = jdbc.sql(foldStatement("", """
+                nd as (delete from perf_national_delta returning *),
+                national as (
+                    insert into perf_national_monthly as r (month, %1$s, time_hist, ikm_sum)
+                    select month, %2$s perf_sum(time_hist), perf_sum(ikm_sum)
+                    from (select month, %1$s, time_hist, ikm_sum from tm
+                          union all select month, %1$s, time_hist, ikm_sum from nd) x
+                    -- in month order, so two folders lock the few national rows in the same order
+                    group by month order by month
+                    on conflict (month) do update set %3$s
+                        time_hist = perf_add(r.time_hist, excluded.time_hist), ikm_sum = perf_add(r.ikm_sum, excluded.ikm_sum)
+                )""".formatted(COUNTERS, sums(), adds("r"))))
+                .query(FigureStore::serviceKey).list();
+        jdbc.sql("delete from perf_open where n = 0").update();
+        // a month whose every figure a rebuild took away (generated history with no events behind it) is no month
+        jdbc.sql("delete from perf_national_monthly where " + String.join(" = 0 and ", COUNTERS.split(", ")) + " = 0")
+                .update();
+        return services;
+    }
+
+    /**
+     * Folds the deltas of {@code tenant} like {@link #fold()} for a rebuild, in its repeatable-read transaction: the
+     * national part is queued in perf_national_delta for the next {@link #fold()} rather than added, because every
+     * fold of any tenant updates the national rows and a repeatable-read transaction that updated them too would
+     * fail on nearly every concurrent fold.
+     */
+    void foldRebuilt(TenantId tenant) {
+        jdbc.sql(foldStatement(" where tenant_id = :tenant", """
+                national as (
+                    insert into perf_national_delta (tenant_id, month, %1$s, time_hist, ikm_sum)
+                    select tenant_id, month, %1$s, time_hist, ikm_sum from tm
+                )""".formatted(COUNTERS)))
+                .param("tenant", tenant.value())
+                .query(FigureStore::serviceKey).list();
+        jdbc.sql("delete from perf_open where tenant_id = ? and n = 0").param(tenant.value()).update();
+    }
+
+    /**
+     * The statement that folds the deltas {@code where} selects: the rollups of a tenant and below, then the
+     * {@code national} common table expressions, which read {@code tm} (the deltas summed per tenant and month).
+     */
+    private static String foldStatement(String where, String national) {
+        return """
                 with d as (delete from perf_delta%1$s returning *),
                 daily as (
                     insert into perf_daily as r (tenant_id, day, agency_id, service_id, point_id, %2$s, time_hist, ikm_sum)
@@ -157,32 +199,30 @@ class FigureStore {
                     on conflict (tenant_id, month, agency_id, service_id) do update set %4$s
                         time_hist = perf_add(r.time_hist, excluded.time_hist), ikm_sum = perf_add(r.ikm_sum, excluded.ikm_sum)
 ),
+                tm as (
+                    select tenant_id, date_trunc('month', day)::date as month, %3$s perf_sum(perf_hist(work_days)) as time_hist,
+                           perf_sum(ikm) as ikm_sum
+                    from d where fig group by tenant_id, date_trunc('month', day)::date
+),
                 tenant_monthly as (
                     insert into perf_tenant_monthly as r (tenant_id, month, %2$s, time_hist, ikm_sum)
-                    select tenant_id, date_trunc('month', day)::date, %3$s perf_sum(perf_hist(work_days)), perf_sum(ikm)
-                    from d where fig group by tenant_id, date_trunc('month', day)::date
+                    select tenant_id, month, %2$s, time_hist, ikm_sum from tm
                     on conflict (tenant_id, month) do update set %4$s
                         time_hist = perf_add(r.time_hist, excluded.time_hist), ikm_sum = perf_add(r.ikm_sum, excluded.ikm_sum)
 ),
+                %5$s,
                 open as (
                     insert into perf_open as r (tenant_id, agency_id, service_id, point_id, due_at, n)
                     select tenant_id, agency_id, service_id, point_id, open_due, sum(open_n)::int
                     from d where open_n <> 0 group by tenant_id, agency_id, service_id, point_id, open_due
                     on conflict (tenant_id, agency_id, service_id, point_id, due_at) do update set n = r.n + excluded.n)
                 select tenant_id, agency_id, service_id, count(*) from d group by tenant_id, agency_id, service_id
-                """.formatted(where, COUNTERS, sums(), adds("r"));
-        var spec = jdbc.sql(sql);
-        if (tenant != null) {
-            spec = spec.param("tenant", tenant.value());
-        }
-        List<ServiceKey> services = spec.query((rs, n) -> new ServiceKey(new TenantId(rs.getObject(1, UUID.class)),
-                rs.getObject(2, UUID.class), rs.getObject(3, UUID.class), rs.getInt(4))).list();
-        if (tenant == null) {
-            jdbc.sql("delete from perf_open where n = 0").update();
-        } else {
-            jdbc.sql("delete from perf_open where tenant_id = ? and n = 0").param(tenant.value()).update();
-        }
-        return services;
+                """.formatted(where, COUNTERS, sums(), adds("r"), national);
+    }
+
+    private static ServiceKey serviceKey(java.sql.ResultSet rs, int n) throws SQLException {
+        return new ServiceKey(new TenantId(rs.getObject(1, UUID.class)), rs.getObject(2, UUID.class),
+                rs.getObject(3, UUID.class), rs.getInt(4));
     }
 
     /** The waiting deltas (of every tenant the connection sees). */
@@ -190,11 +230,29 @@ class FigureStore {
         return jdbc.sql("select count(*) from perf_delta").query(Long.class).single();
     }
 
-    /** Throws away every figure of {@code tenant} (a rebuild makes them again in the same transaction). */
+    /**
+     * Throws away every figure of {@code tenant} (a rebuild makes them again in the same transaction). Its
+     * tenant-month rows leave the national figures through perf_national_delta, negated, for the reason
+     * {@link #foldRebuilt} gives; {@link #foldRebuilt} queues the new ones.
+     */
     void clear(TenantId tenant) {
-        for (String table : List.of("perf_delta", "perf_daily", "perf_monthly", "perf_tenant_monthly", "perf_open")) {
+        jdbc.sql("""
+                with old as (delete from perf_tenant_monthly where tenant_id = ? returning *)
+                insert into perf_national_delta (tenant_id, month, %1$s, time_hist, ikm_sum)
+                select tenant_id, month, %2$s perf_negate(time_hist), perf_negate(ikm_sum) from old"""
+                .formatted(COUNTERS, negated()))
+                .param(tenant.value()).update();
+        for (String table : List.of("perf_delta", "perf_daily", "perf_monthly", "perf_open")) {
             jdbc.sql("delete from " + table + " where tenant_id = ?").param(tenant.value()).update();
         }
+    }
+
+    private static String negated() {
+        StringBuilder b = new StringBuilder();
+        for (String c : COUNTERS.split(", ")) {
+            b.append('-').append(c).append(", ");
+        }
+        return b.toString();
     }
 
     /** A service seen in the figures. */

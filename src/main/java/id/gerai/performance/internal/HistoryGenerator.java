@@ -18,8 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and service one daily row per day with received applications shaped by the week (weekends nearly empty), the
  * Ramadan and Idulfitri dips and the year-end rush, a channel mix, decisions with an on-time share, a histogram of
  * processing times around a median typical of the tenant and service, survey answers (IKM sums) and complaints;
- * the monthly and tenant-monthly rollups summed from those rows, and a handful of open applications (some overdue) per service. No
- * application rows: nothing personal exists to leak, and ten million applications take minutes, not hours.
+ * the monthly, tenant-monthly and national rollups summed from those rows, and a handful of open applications (some
+ * overdue) per service. No application rows: nothing personal exists to leak, and ten million applications take
+ * minutes, not hours.
  */
 @Component
 class HistoryGenerator {
@@ -29,6 +30,18 @@ class HistoryGenerator {
     /** A service to give history: its tenant, agency, id, kind and name. */
     record GenService(TenantId tenant, UUID agency, UUID service, String kind, String slug, String name) {
     }
+
+    /** Adds the selected rows to the national rollup's rows of their months (the end of an insert into it). */
+    private static final String ADD_TO_NATIONAL = """
+            on conflict (month) do update set received = r.received + excluded.received,
+                completed = r.completed + excluded.completed, rejected = r.rejected + excluded.rejected,
+                withdrawn = r.withdrawn + excluded.withdrawn, corrections = r.corrections + excluded.corrections,
+                decided = r.decided + excluded.decided, on_time = r.on_time + excluded.on_time,
+                time_hist = perf_add(r.time_hist, excluded.time_hist), ch_online = r.ch_online + excluded.ch_online,
+                ch_mpp = r.ch_mpp + excluded.ch_mpp, ch_mall = r.ch_mall + excluded.ch_mall,
+                ch_village = r.ch_village + excluded.ch_village, ikm_n = r.ikm_n + excluded.ikm_n,
+                ikm_sum = perf_add(r.ikm_sum, excluded.ikm_sum), complaints = r.complaints + excluded.complaints,
+                answered = r.answered + excluded.answered, answered_on_time = r.answered_on_time + excluded.answered_on_time""";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -145,22 +158,48 @@ class HistoryGenerator {
                         ikm_sum = excluded.ikm_sum, complaints = excluded.complaints, answered = excluded.answered,
                         answered_on_time = excluded.answered_on_time""", from, to);
             log.info("History: monthly rollup in {} s", (System.nanoTime() - t0) / 1_000_000_000);
-            // the tenant-level rollup of the months touched, summed again from the monthly rows (other services included)
+            // the tenant-level rollup of the months touched, summed again from the monthly rows (other services included);
+            // what it held leaves the national rollup and what it holds now enters it, added and subtracted rather
+            // than written over, so that a fold committing meanwhile is not lost
             jdbc.update("""
-                    delete from perf_tenant_monthly t
-                    where t.tenant_id in (select tenant_id from gen_cell) and t.month between date_trunc('month', ?::date) and ?""",
-                    from, to);
-            jdbc.update("""
-                    insert into perf_tenant_monthly (tenant_id, month, received, completed, rejected, withdrawn, corrections,
+                    with old as (
+                        delete from perf_tenant_monthly t
+                        where t.tenant_id in (select tenant_id from gen_cell) and t.month between date_trunc('month', ?::date) and ?
+                        returning *)
+                    insert into perf_national_monthly as r (month, received, completed, rejected, withdrawn, corrections,
                         decided, on_time, time_hist, ch_online, ch_mpp, ch_mall, ch_village, ikm_n, ikm_sum, complaints, answered,
                         answered_on_time)
-                    select m.tenant_id, m.month, sum(m.received), sum(m.completed), sum(m.rejected), sum(m.withdrawn),
-                           sum(m.corrections), sum(m.decided), sum(m.on_time), perf_sum(m.time_hist), sum(m.ch_online),
-                           sum(m.ch_mpp), sum(m.ch_mall), sum(m.ch_village), sum(m.ikm_n), perf_sum(m.ikm_sum), sum(m.complaints),
-                           sum(m.answered), sum(m.answered_on_time)
-                    from perf_monthly m
-                    where m.tenant_id in (select tenant_id from gen_cell) and m.month between date_trunc('month', ?::date) and ?
-                    group by m.tenant_id, m.month""", from, to);
+                    select month, -sum(received), -sum(completed), -sum(rejected), -sum(withdrawn), -sum(corrections),
+                           -sum(decided), -sum(on_time), perf_negate(perf_sum(time_hist)), -sum(ch_online), -sum(ch_mpp),
+                           -sum(ch_mall), -sum(ch_village), -sum(ikm_n), perf_negate(perf_sum(ikm_sum)), -sum(complaints),
+                           -sum(answered), -sum(answered_on_time)
+                    from old group by month order by month
+                    """ + ADD_TO_NATIONAL, from, to);
+            jdbc.update("""
+                    with new as (
+                        insert into perf_tenant_monthly (tenant_id, month, received, completed, rejected, withdrawn, corrections,
+                            decided, on_time, time_hist, ch_online, ch_mpp, ch_mall, ch_village, ikm_n, ikm_sum, complaints,
+                            answered, answered_on_time)
+                        select m.tenant_id, m.month, sum(m.received), sum(m.completed), sum(m.rejected), sum(m.withdrawn),
+                               sum(m.corrections), sum(m.decided), sum(m.on_time), perf_sum(m.time_hist), sum(m.ch_online),
+                               sum(m.ch_mpp), sum(m.ch_mall), sum(m.ch_village), sum(m.ikm_n), perf_sum(m.ikm_sum),
+                               sum(m.complaints), sum(m.answered), sum(m.answered_on_time)
+                        from perf_monthly m
+                        where m.tenant_id in (select tenant_id from gen_cell) and m.month between date_trunc('month', ?::date) and ?
+                        group by m.tenant_id, m.month
+                        returning *)
+                    insert into perf_national_monthly as r (month, received, completed, rejected, withdrawn, corrections,
+                        decided, on_time, time_hist, ch_online, ch_mpp, ch_mall, ch_village, ikm_n, ikm_sum, complaints, answered,
+                        answered_on_time)
+                    select month, sum(received), sum(completed), sum(rejected), sum(withdrawn), sum(corrections), sum(decided),
+                           sum(on_time), perf_sum(time_hist), sum(ch_online), sum(ch_mpp), sum(ch_mall), sum(ch_village),
+                           sum(ikm_n), perf_sum(ikm_sum), sum(complaints), sum(answered), sum(answered_on_time)
+                    from new group by month order by month
+                    """ + ADD_TO_NATIONAL, from, to);
+            jdbc.update("""
+                    delete from perf_national_monthly where received = 0 and completed = 0 and rejected = 0 and withdrawn = 0
+                        and corrections = 0 and decided = 0 and on_time = 0 and ch_online = 0 and ch_mpp = 0 and ch_mall = 0
+                        and ch_village = 0 and ikm_n = 0 and complaints = 0 and answered = 0 and answered_on_time = 0""");
             // open applications: a few per service, due from two weeks ago to three weeks ahead
             jdbc.update("""
                     insert into perf_open (tenant_id, agency_id, service_id, point_id, due_at, n)

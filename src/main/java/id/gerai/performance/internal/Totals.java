@@ -42,7 +42,12 @@ public record Totals(long received, long completed, long rejected, long withdraw
             coalesce(sum(ch_village), 0), coalesce(sum(ikm_n), 0), """ + sumArray("ikm_sum", IKM_ELEMENTS) + """
             , coalesce(sum(complaints), 0), coalesce(sum(answered), 0), coalesce(sum(answered_on_time), 0)""";
 
-    /** Reads the {@link #SELECT} list starting at column {@code c}. */
+    /** The columns of one rollup row in the order {@link #read} reads them: a row that needs no summing. */
+    static final String COLUMNS = """
+            received, completed, rejected, withdrawn, corrections, decided, on_time, time_hist, ch_online, ch_mpp, ch_mall,
+            ch_village, ikm_n, ikm_sum, complaints, answered, answered_on_time""";
+
+    /** Reads the {@link #SELECT} list (or the {@link #COLUMNS}) starting at column {@code c}. */
     static Totals read(ResultSet rs, int c) throws SQLException {
         return new Totals(rs.getLong(c), rs.getLong(c + 1), rs.getLong(c + 2), rs.getLong(c + 3), rs.getLong(c + 4),
                 rs.getLong(c + 5), rs.getLong(c + 6), ints(rs.getArray(c + 7)), rs.getLong(c + 8), rs.getLong(c + 9),

@@ -34,7 +34,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@link HistoryGenerator}; then the reads behind the tenant dashboard (busiest tenant, default 30 days and a year),
  * the monitor dashboard (all tenants, 12 months) and a benchmark ranking (one kind, all tenants, 12 months), each
  * repeated for {@code --seconds} (10) after a warm-up: {@code dashboard_tenant_p95_ms}, {@code dashboard_monitor_p95_ms},
- * {@code benchmark_ranking_p95_ms} and their p50.
+ * {@code benchmark_ranking_p95_ms} and their p50; and the monitor's three reads one at a time
+ * ({@code dashboard_monitor_open_*}, {@code dashboard_monitor_tenants_*}, {@code dashboard_monitor_trend_*}).
  */
 public final class DashboardsBenchmark {
 
@@ -147,6 +148,10 @@ public final class DashboardsBenchmark {
             // the page's reads: every tenant's line, and the period and the one before it in one trend query
             return queries.monitor(month.minusMonths(11), month, month.minusMonths(23));
         });
+        // the monitor's three reads one at a time: the page waits for the slowest
+        run("dashboard_monitor_open", seconds, results, () -> queries.openByTenant(java.time.Instant.now()));
+        run("dashboard_monitor_tenants", seconds, results, () -> queries.tenantTotals(month.minusMonths(11), month));
+        run("dashboard_monitor_trend", seconds, results, () -> queries.monthlyTrend(month.minusMonths(23), month));
         run("benchmark_ranking", seconds, results, () -> {
             queries.kinds();
             return pages.rank("AKTA_KELAHIRAN", "median", "", 12);
