@@ -141,7 +141,10 @@ class ApplicationApiController {
 
     @Operation(summary = "File an application with its documents (multipart)",
             description = "Part 'application' is the JSON of the JSON variant; every other file part is a document, named "
-                    + "by its document code. Everything is attached before submitting, in one request.")
+                    + "by its document code. The files are checked (type sniffed from the bytes, size cap) before anything "
+                    + "is written; then the draft, its documents and, when submit is true, the submission are one "
+                    + "transaction. A refused submission (422, field by field) keeps the draft and its documents; a "
+                    + "refused file (422) leaves nothing. A retry with the same Idempotency-Key completes a kept draft.")
     @PostMapping(path = "/api/tenants/{tenant}/applications", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<ApplicationView> createMultipart(@RequestAttribute("geraiTenant") Tenant tenant,
                                                     @RequestPart("application") ApplicationRequest body,
