@@ -29,6 +29,7 @@ import id.gerai.platform.GeraiException;
 import id.gerai.platform.InvalidInput;
 import id.gerai.platform.TenantContext;
 import id.gerai.platform.TenantId;
+import id.gerai.platform.TimeOrderedIds;
 import id.gerai.platform.blob.BlobStore;
 import id.gerai.platform.blob.StoredBlob;
 import id.gerai.tenancy.Agency;
@@ -196,7 +197,7 @@ class ApplicationService implements Applications {
     private Application insertDraft(TenantId tenant, NewApplication command, Filing f, GeraiUser actor) {
         Instant now = now();
         CitizenAccounts.Citizen applicant = f.applicant();
-        Application app = new Application(tenant, UUID.randomUUID(), TrackingNumber.generate(), accessCode(),
+        Application app = new Application(tenant, TimeOrderedIds.next(), TrackingNumber.generate(), accessCode(),
                 command.serviceId(), f.current().version().version().version(), f.current().agencyId(), applicant.accountId(),
                 applicant.fullName(), applicant.nik(), applicant.email(), applicant.phone(), f.lang(), f.channel(),
                 f.servicePointId(), f.filedBy(), ApplicationStatus.DRAFT, 0, f.data(), null, null, now, now, null, null, null,
@@ -491,7 +492,7 @@ class ApplicationService implements Applications {
                 continue;
             }
             Instant due = dueByStep.containsKey(step.code()) ? dueByStep.get(step.code()) : calendar.deadline(tenant, now, step.days());
-            tasks.add(new Task(tenant, UUID.randomUUID(), app.id(), stage, step.code(), step.role(),
+            tasks.add(new Task(tenant, TimeOrderedIds.next(), app.id(), stage, step.code(), step.role(),
                     stepAgency(tenant, app, step), app.serviceId(), app.channel(), TaskStatus.OPEN, null, null, null,
                     null, null, now, due, null, null));
         }

@@ -8,10 +8,10 @@ import id.gerai.notification.TextMessage;
 import id.gerai.platform.Masking;
 import id.gerai.platform.TenantContext;
 import id.gerai.platform.TenantId;
+import id.gerai.platform.TimeOrderedIds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,7 +103,7 @@ class OutboxNotifications implements Notifications, NotificationQueries {
         // A line break in a subject would end the header; fold it rather than refuse rendered text.
         String subject = email.subject().replaceAll("[\\r\\n\\t]+", " ").strip();
         requireScope(email.tenant());
-        return new OutboxRepository.Row(UUID.randomUUID(), email.tenant(), OutboxRepository.EMAIL, to, subject, email.body());
+        return new OutboxRepository.Row(TimeOrderedIds.next(), email.tenant(), OutboxRepository.EMAIL, to, subject, email.body());
     }
 
     /** The outbox row of a text message, once it is checked; nothing is written here. */
@@ -118,7 +118,7 @@ class OutboxNotifications implements Notifications, NotificationQueries {
             throw new IllegalArgumentException("Text is longer than " + TEXT_MAX + " characters");
         }
         requireScope(message.tenant());
-        return new OutboxRepository.Row(UUID.randomUUID(), message.tenant(), OutboxRepository.GATEWAY, phone, null,
+        return new OutboxRepository.Row(TimeOrderedIds.next(), message.tenant(), OutboxRepository.GATEWAY, phone, null,
                 message.body());
     }
 
