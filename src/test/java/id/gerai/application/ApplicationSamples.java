@@ -24,6 +24,25 @@ public final class ApplicationSamples {
         return catalog.publish(tenant.id(), draft.serviceId(), draft.version());
     }
 
+    /**
+     * A building approval (PBG) with a parallel stage: verification at the filing agency, then technical review by
+     * PUPR and environmental review by DLH side by side (stage KAJIAN), then signing. The tenant needs agencies with
+     * codes PUPR and DLH.
+     */
+    public static ServiceDesign parallelDesign() {
+        List<String> all = List.of("APPROVE", "CORRECTION", "REJECT");
+        return CatalogSamples.with(CatalogSamples.valid("PBG", "Persetujuan Bangunan Gedung"), b -> {
+            b.timeLimitDays = 10;
+            b.procedure = new ServiceDesign.Procedure(List.of(
+                    new ServiceDesign.Step("VERIFIKASI", "Verifikasi", null, "PETUGAS_INSTANSI", null, 1, all, null, false),
+                    new ServiceDesign.Step("TEKNIS_PUPR", "Kajian teknis bangunan", null, "PETUGAS_INSTANSI", "PUPR", 3, all, "KAJIAN", false),
+                    new ServiceDesign.Step("TEKNIS_DLH", "Kajian lingkungan", null, "PETUGAS_INSTANSI", "DLH", 3, all, "KAJIAN", false),
+                    new ServiceDesign.Step("TTD", "Penandatanganan", null, "PETUGAS_INSTANSI", null, 1, List.of("APPROVE", "REJECT"), null,
+                            true)));
+            return b;
+        });
+    }
+
     public static ServiceVersion publish(CatalogApi catalog, Tenant tenant, UUID agency) {
         return publish(catalog, tenant, agency, CatalogSamples.valid());
     }

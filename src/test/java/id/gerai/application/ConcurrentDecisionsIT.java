@@ -6,10 +6,7 @@ import id.gerai.application.Applications.DecisionInput;
 import id.gerai.application.Applications.InboxFilter;
 import id.gerai.application.Applications.InboxItem;
 import id.gerai.catalog.CatalogApi;
-import id.gerai.catalog.CatalogSamples;
 import id.gerai.catalog.ServiceDesign;
-import id.gerai.catalog.ServiceDesign.Procedure;
-import id.gerai.catalog.ServiceDesign.Step;
 import id.gerai.catalog.ServiceVersion;
 import id.gerai.identity.GeraiUser;
 import id.gerai.identity.Role;
@@ -39,7 +36,6 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 @GeraiIntegrationTest
 class ConcurrentDecisionsIT {
 
-    private static final List<String> ALL = List.of("APPROVE", "CORRECTION", "REJECT");
     private static final int ROUNDS = 8;
 
     @Autowired Fixtures fixtures;
@@ -56,15 +52,7 @@ class ConcurrentDecisionsIT {
         UUID dpmptsp = fixtures.newAgency(t, "DPMPTSP");
         UUID pupr = fixtures.newAgency(t, "PUPR");
         UUID dlh = fixtures.newAgency(t, "DLH");
-        ServiceDesign design = CatalogSamples.with(CatalogSamples.valid("PBG", "Persetujuan Bangunan Gedung"), b -> {
-            b.timeLimitDays = 10;
-            b.procedure = new Procedure(List.of(
-                    new Step("VERIFIKASI", "Verifikasi", null, "PETUGAS_INSTANSI", null, 1, ALL, null, false),
-                    new Step("TEKNIS_PUPR", "Kajian teknis bangunan", null, "PETUGAS_INSTANSI", "PUPR", 3, ALL, "KAJIAN", false),
-                    new Step("TEKNIS_DLH", "Kajian lingkungan", null, "PETUGAS_INSTANSI", "DLH", 3, ALL, "KAJIAN", false),
-                    new Step("TTD", "Penandatanganan", null, "PETUGAS_INSTANSI", null, 1, List.of("APPROVE", "REJECT"), null, true)));
-            return b;
-        });
+        ServiceDesign design = ApplicationSamples.parallelDesign();
         return new Setup(t, ApplicationSamples.publish(catalog, t, dpmptsp, design),
                 user(fixtures.staffWithRole(t, Role.PETUGAS_INSTANSI, dpmptsp, null)),
                 user(fixtures.staffWithRole(t, Role.PETUGAS_INSTANSI, pupr, null)),

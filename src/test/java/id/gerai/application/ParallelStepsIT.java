@@ -7,10 +7,7 @@ import id.gerai.application.Applications.DecisionInput;
 import id.gerai.application.Applications.InboxFilter;
 import id.gerai.application.Applications.InboxItem;
 import id.gerai.catalog.CatalogApi;
-import id.gerai.catalog.CatalogSamples;
 import id.gerai.catalog.ServiceDesign;
-import id.gerai.catalog.ServiceDesign.Procedure;
-import id.gerai.catalog.ServiceDesign.Step;
 import id.gerai.catalog.ServiceVersion;
 import id.gerai.identity.GeraiUser;
 import id.gerai.identity.Role;
@@ -42,7 +39,6 @@ class ParallelStepsIT {
         return (GeraiUser) users.loadUserByUsername(email);
     }
 
-    private static final List<String> ALL = List.of("APPROVE", "CORRECTION", "REJECT");
 
     @Test
     void parallelStepsMustAllApproveAndACorrectionReopensOnlyWhatIsMissing() {
@@ -50,15 +46,7 @@ class ParallelStepsIT {
         UUID dpmptsp = fixtures.newAgency(t, "DPMPTSP");
         UUID pupr = fixtures.newAgency(t, "PUPR");
         UUID dlh = fixtures.newAgency(t, "DLH");
-        ServiceDesign design = CatalogSamples.with(CatalogSamples.valid("PBG", "Persetujuan Bangunan Gedung"), b -> {
-            b.timeLimitDays = 10;
-            b.procedure = new Procedure(List.of(
-                    new Step("VERIFIKASI", "Verifikasi", null, "PETUGAS_INSTANSI", null, 1, ALL, null, false),
-                    new Step("TEKNIS_PUPR", "Kajian teknis bangunan", null, "PETUGAS_INSTANSI", "PUPR", 3, ALL, "KAJIAN", false),
-                    new Step("TEKNIS_DLH", "Kajian lingkungan", null, "PETUGAS_INSTANSI", "DLH", 3, ALL, "KAJIAN", false),
-                    new Step("TTD", "Penandatanganan", null, "PETUGAS_INSTANSI", null, 1, List.of("APPROVE", "REJECT"), null, true)));
-            return b;
-        });
+        ServiceDesign design = ApplicationSamples.parallelDesign();
         ServiceVersion service = ApplicationSamples.publish(catalog, t, dpmptsp, design);
         GeraiUser front = user(fixtures.staffWithRole(t, Role.PETUGAS_INSTANSI, dpmptsp, null));
         GeraiUser engineer = user(fixtures.staffWithRole(t, Role.PETUGAS_INSTANSI, pupr, null));
