@@ -138,10 +138,13 @@ class ApplicationRepository {
     private Optional<Locked> locked(TenantId tenant, UUID taskId, String lock) {
         // application first in the FROM and in the locking clause: rows are locked in that order, the order of
         // every transition (application, then tasks), so two transitions never wait for each other in a circle
+        // both rows by their primary keys (the application's through its task), so no plan, however poor the table
+        // statistics (a new installation, an unanalysed table), can join by scanning
         return jdbc.sql("select " + APP_COLUMNS + ", " + TASK_COLUMNS_AS + " " + """
-                         from application a join application_task t on t.tenant_id = a.tenant_id and t.application_id = a.id
-                         where t.tenant_id = ? and t.id = ?""" + lock)
-                .params(tenant.value(), taskId)
+                         from application a, application_task t
+                         where a.tenant_id = ? and a.id = (select x.application_id from application_task x where x.tenant_id = ? and x.id = ?)
+                           and t.tenant_id = ? and t.id = ?""" + lock)
+                .params(tenant.value(), tenant.value(), taskId, tenant.value(), taskId)
                 .query((rs, n) -> new Locked(application(rs, n), prefixedTask(rs)))
                 .optional();
     }
