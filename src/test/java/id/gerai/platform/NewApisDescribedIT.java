@@ -30,4 +30,14 @@ class NewApisDescribedIT {
                 .andExpect(jsonPath("$.paths['/api/3/action/{action}'].get").exists())
                 .andExpect(jsonPath("$.paths['/api/open-data/catalog.jsonld'].get").exists());
     }
+
+    @Test
+    void theRefusalsOfABusyServerAndOfAFloodingSenderAreDescribed() throws Exception {
+        mvc.perform(get("/api/openapi")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.info.description").value(org.hamcrest.Matchers.containsString("503 `overloaded`")))
+                .andExpect(jsonPath("$.paths['/api/complaints'].post.description")
+                        .value(org.hamcrest.Matchers.containsString("429 complaint-filing-throttled")))
+                .andExpect(jsonPath("$.paths['/api/tenants/{tenant}/applications'].post.description")
+                        .value(org.hamcrest.Matchers.containsString("one transaction")));
+    }
 }

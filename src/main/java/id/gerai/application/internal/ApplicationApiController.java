@@ -129,22 +129,23 @@ class ApplicationApiController {
 
     // --- citizen ----------------------------------------------------------------------------------------
 
-    @Operation(summary = "File an application (JSON)",
-            description = "Creates a draft of the service's published version for the signed-in citizen, and submits it "
-                    + "when submit is true. An Idempotency-Key header makes retries safe: the same key returns the "
-                    + "application made the first time.")
+    /** Both variants of filing share one path, and so one description in the OpenAPI document. */
+    private static final String FILING = "Creates a draft of the service's published version for the signed-in citizen, "
+            + "and submits it when submit is true. As JSON, or as multipart: part 'application' is the JSON, every other "
+            + "file part is a document named by its document code. The files are checked (type sniffed from the bytes, "
+            + "size cap) before anything is written; then the draft, its documents and the submission are one "
+            + "transaction. A refused submission (422, field by field) keeps the draft and its documents; a refused file "
+            + "(422) leaves nothing. An Idempotency-Key header makes retries safe: the same key returns the application "
+            + "made the first time, and completes and submits it if it was kept as a draft.";
+
+    @Operation(summary = "File an application (JSON or multipart with its documents)", description = FILING)
     @PostMapping(path = "/api/tenants/{tenant}/applications", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ApplicationView> create(@RequestAttribute("geraiTenant") Tenant tenant, @RequestBody ApplicationRequest body,
                                            @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         return created(file(tenant, body, key, Map.of()));
     }
 
-    @Operation(summary = "File an application with its documents (multipart)",
-            description = "Part 'application' is the JSON of the JSON variant; every other file part is a document, named "
-                    + "by its document code. The files are checked (type sniffed from the bytes, size cap) before anything "
-                    + "is written; then the draft, its documents and, when submit is true, the submission are one "
-                    + "transaction. A refused submission (422, field by field) keeps the draft and its documents; a "
-                    + "refused file (422) leaves nothing. A retry with the same Idempotency-Key completes a kept draft.")
+    @Operation(summary = "File an application (JSON or multipart with its documents)", description = FILING)
     @PostMapping(path = "/api/tenants/{tenant}/applications", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<ApplicationView> createMultipart(@RequestAttribute("geraiTenant") Tenant tenant,
                                                     @RequestPart("application") ApplicationRequest body,

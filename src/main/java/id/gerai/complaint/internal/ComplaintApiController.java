@@ -98,7 +98,9 @@ class ComplaintApiController {
 
     @Operation(summary = "File a complaint, aspiration or information request (JSON)",
             description = "Anonymous or as the signed-in citizen. Answers the tracking number and the access code; "
-                    + "both are needed to follow it without an account.")
+                    + "both are needed to follow it without an account. One account, or one network address without "
+                    + "an account, may file gerai.complaints.filings-per-hour reports an hour (20 by default); the "
+                    + "next is refused with 429 complaint-filing-throttled.")
     @PostMapping(path = "/api/complaints", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Receipt> file(@RequestBody FileRequest body, jakarta.servlet.http.HttpServletRequest request) {
         return receipt(fileWith(body, List.of(), request));
@@ -106,7 +108,8 @@ class ComplaintApiController {
 
     @Operation(summary = "File a complaint with attachments (multipart)",
             description = "Part 'complaint' is the JSON of the JSON variant; parts 'files' are attachments (PDF, JPEG, "
-                    + "PNG; at most 5 of 5 MB, the type sniffed from the content).")
+                    + "PNG; at most 5 of 5 MB, the type sniffed from the content). The same hourly allowance per sender "
+                    + "as the JSON variant (429 complaint-filing-throttled).")
     @PostMapping(path = "/api/complaints", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Receipt> fileMultipart(@RequestPart("complaint") FileRequest body,
                                           @RequestPart(name = "files", required = false) List<MultipartFile> files,

@@ -18,7 +18,10 @@ class OpenApiConfiguration {
                 .info(new Info().title("Gerai API").version("v1")
                         .description("Mal Pelayanan Publik Digital. Errors are RFC 9457 problem details "
                                 + "(application/problem+json) with a stable `code` member; field errors are in `errors`. "
-                                + "Texts follow Accept-Language (id, en).")
+                                + "Texts follow Accept-Language (id, en). A server too busy to take a request at once "
+                                + "answers 503 `overloaded` with Retry-After within seconds, and nothing of that request "
+                                + "is saved: send it again after the given seconds (with the same Idempotency-Key where "
+                                + "the operation takes one).")
                         .license(new License().name("Apache-2.0")))
                 .schemaRequirement("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
                 .addSecurityItem(new SecurityRequirement().addList("basic"));
