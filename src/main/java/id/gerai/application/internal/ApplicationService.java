@@ -258,13 +258,16 @@ class ApplicationService implements Applications {
                     if (!submit) {
                         return app;
                     }
+                    // a draft kept from an earlier request may be of an earlier version of the service
+                    VersionInfo own = app.serviceVersion() == version.version().version() ? version
+                            : lookups.version(tenant, app.serviceId(), app.serviceVersion());
                     try {
-                        validateForSubmission(tenant, app, version);
+                        validateForSubmission(tenant, app, own);
                     } catch (InvalidInput e) {
                         refused[0] = e; // the draft and its documents are kept; the refusal is said once they are
                         return app;
                     }
-                    return submitDraft(tenant, app, version, actor, now());
+                    return submitDraft(tenant, app, own, actor, now());
                 });
                 if (refused[0] != null) {
                     throw refused[0];
