@@ -65,6 +65,9 @@ class DashboardsIT {
         String all = page(base, manager, 200);
         assertThat(all).contains("Akta Dasbor", "Izin Praktik Dasbor", "data-chart=\"line\"", "<caption");
         assertThat(page(base + "?agency=" + dinkes + "&days=90", manager, 200)).contains("Izin Praktik Dasbor").doesNotContain("Akta Dasbor");
+        // an address edited by hand is answered with a friendly page, not a server error
+        assertThat(page(base + "?agency=bukan-uuid", manager, 400)).contains("Permintaan tidak dapat diproses");
+
 
         Cookie agencyAdmin = login(fixtures.staffWithRole(t, Role.ADMIN_INSTANSI, dukcapil, null));
         String own = page(base, agencyAdmin, 200);
@@ -81,6 +84,7 @@ class DashboardsIT {
         UUID id = staff.createStaff(new StaffAccounts.NewStaff(email, "Pemantau Uji", null, Fixtures.PASSWORD));
         staff.grantPlatformRole(id, Role.PEMANTAU);
         Cookie monitor = login(email);
+        assertThat(page("/monitor/benchmark?months=banyak", monitor, 400)).contains("Permintaan tidak dapat diproses");
         // the monitor finds the pages from their account page; a manager finds theirs from the tenant's page
         assertThat(page("/account", monitor, 200)).contains("href=\"/monitor/performance\"", "href=\"/monitor/benchmark\"", "Pemantau");
         assertThat(page("/manage/" + t.slug(), manager, 200)).contains("href=\"" + base + "\"")

@@ -28,6 +28,20 @@ class PageErrors {
         return "error";
     }
 
+    /**
+     * A request the page cannot read: a parameter of the wrong type (an agency that is not a UUID, a number that is
+     * not one) or one that is required and missing. The person's mistake or a hand-edited address, not ours: 400.
+     */
+    @ExceptionHandler({org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class,
+            org.springframework.web.bind.MissingServletRequestParameterException.class})
+    String badRequest(Exception e, Model model, HttpServletResponse response) {
+        log.debug("Page request refused as malformed: {}", e.getMessage());
+        response.setStatus(400);
+        model.addAttribute("status", 400);
+        model.addAttribute("messageKey", "error.bad-request");
+        return "error";
+    }
+
     @ExceptionHandler(NoResourceFoundException.class)
     String notFound(Model model, HttpServletResponse response) {
         response.setStatus(404);
