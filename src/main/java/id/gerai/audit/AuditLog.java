@@ -24,4 +24,11 @@ public interface AuditLog {
      * @throws IllegalArgumentException when the event has no action or entity type
      */
     void record(AuditEvent event);
+
+    /**
+     * Records {@code events} in the current transaction with one statement, in their order.
+     *
+     * @throws IllegalArgumentException when an event has no action or entity type (then none is recorded)
+     */
+    void recordAll(java.util.List<AuditEvent> events);
 }

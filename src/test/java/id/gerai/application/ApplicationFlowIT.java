@@ -294,6 +294,62 @@ class ApplicationFlowIT {
     }
 
     @Test
+    void oneRequestAttachesSeveralDocumentsAndARetryReplacesThemWithTheirAuditRecords() throws Exception {
+        Tenant t = fixtures.newTenant();
+        UUID agency = fixtures.newAgency(t, "DUKCAPIL");
+        // the sample design with a second, optional document (KK)
+        ServiceVersion service = ApplicationSamples.publish(catalog, t, agency, id.gerai.catalog.CatalogSamples.with(
+                id.gerai.catalog.CatalogSamples.valid("AKTA2", "Akta dua berkas"), b -> {
+                    b.documents = List.of(b.documents.getFirst(), new id.gerai.catalog.ServiceDesign.RequiredDocument("KK",
+                            "Kartu keluarga", "Family card", false, List.of("application/pdf", "image/jpeg", "image/png"), 2048));
+                    return b;
+                }));
+        String citizen = fixtures.citizen();
+        String key = UUID.randomUUID().toString();
+        java.util.function.BiFunction<byte[], byte[], MockMultipartHttpServletRequestBuilder> request = (skl, kk) -> {
+            var r = multipart("/api/tenants/" + t.slug() + "/applications")
+                    .file(new MockMultipartFile("application", "", MediaType.APPLICATION_JSON_VALUE,
+                            json.writeValueAsBytes(Map.of("service", service.serviceId().toString(),
+                                    "data", ApplicationSamples.validData(), "submit", false))))
+                    .file(new MockMultipartFile("SKL", "surat-lahir.pdf", "application/pdf", skl))
+                    .file(new MockMultipartFile("KK", "kk.png", "image/png", kk));
+            r.header("Idempotency-Key", key);
+            return as(r, citizen);
+        };
+        JsonNode draft = read(mvc.perform(request.apply(ApplicationSamples.pdf(), ApplicationSamples.png()))
+                .andExpect(status().isCreated()));
+        assertThat(draft.get("status").asString()).isEqualTo("DRAFT");
+        assertThat(draft.get("documents")).extracting(d -> d.get("code").asString()).containsExactly("KK", "SKL");
+        UUID id = appId(draft.get("trackingNo").asString());
+        Map<String, String> first = documentHashes(id);
+        assertThat(first).containsOnlyKeys("KK", "SKL");
+
+        // the retry of the draft with other files replaces both, and says which file each replaced
+        JsonNode again = read(mvc.perform(request.apply(ApplicationSamples.pdf2(), ApplicationSamples.jpeg()))
+                .andExpect(status().isCreated()));
+        assertThat(again.get("trackingNo").asString()).isEqualTo(draft.get("trackingNo").asString());
+        Map<String, String> second = documentHashes(id);
+        assertThat(second.get("SKL")).isNotEqualTo(first.get("SKL"));
+        assertThat(second.get("KK")).isNotEqualTo(first.get("KK"));
+        List<Map<String, Object>> audit = TenantContext.callAcrossTenants(() -> jdbc.sql("""
+                        select action, after_data ->> 'code' as code, after_data ->> 'sha256' as sha, before_data ->> 'sha256' as old
+                        from audit_record where entity_id = ? order by id""").param(id.toString()).query().listOfRows());
+        assertThat(audit).extracting(r -> r.get("action") + " " + r.get("code")).containsExactly("application.created null",
+                "application.document.attached SKL", "application.document.attached KK",
+                "application.document.attached SKL", "application.document.attached KK");
+        assertThat(audit.subList(1, 3)).extracting(r -> r.get("old")).containsOnlyNulls();
+        assertThat(audit.get(3)).containsEntry("old", first.get("SKL")).containsEntry("sha", second.get("SKL"));
+        assertThat(audit.get(4)).containsEntry("old", first.get("KK")).containsEntry("sha", second.get("KK"));
+    }
+
+    private Map<String, String> documentHashes(UUID application) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        TenantContext.callAcrossTenants(() -> jdbc.sql("select code, sha256 from application_document where application_id = ?")
+                .param(application).query((rs, n) -> out.put(rs.getString(1), rs.getString(2))).list());
+        return out;
+    }
+
+    @Test
     void aCorrectionPausesTheClockAndTheCitizenResubmits() throws Exception {
         Setup s = setup();
         JsonNode filed = file(s);

@@ -65,6 +65,12 @@ public final class ApplicationSamples {
                 + "trailer<</Root 1 0 R>>\n%%EOF\n").getBytes(StandardCharsets.ISO_8859_1);
     }
 
+    /** Another small PDF, with other bytes than {@link #pdf()} (another hash). */
+    public static byte[] pdf2() {
+        return ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
+                + "% revisi kedua\ntrailer<</Root 1 0 R>>\n%%EOF\n").getBytes(StandardCharsets.ISO_8859_1);
+    }
+
     /** The first bytes of a PNG image: no PDF, whatever its name says. */
     public static byte[] png() {
         return new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1,

@@ -204,47 +204,21 @@ public final class ProcessBenchmark {
      */
     private static void statements(Path dir, int apps, Map<String, String> results) throws Exception {
         BenchSupport.deleteTree(dir);
-        try (ConfigurableApplicationContext context = BenchSupport.start(dir, true, ENGINE_ONLY)) {
-            try (Connection c = DriverManager.getConnection(BenchSupport.jdbcUrl(context.getBean(DataSource.class)), "postgres", "");
-                 Statement st = c.createStatement()) {
-                st.execute("alter system set shared_preload_libraries = 'pg_stat_statements'");
-                st.execute("alter system set pg_stat_statements.track = 'all'");
-            }
-        }
+        BenchSupport.preloadStatements(dir, ENGINE_ONLY);
         try (ConfigurableApplicationContext context = BenchSupport.start(dir, true, ENGINE_ONLY)) {
             Bench bench = new Bench(context);
             Setup setup = bench.setup(1);
             bench.run("warmup", setup, 1, 20, null);
-            String url = BenchSupport.jdbcUrl(context.getBean(DataSource.class));
-            try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement st = c.createStatement()) {
-                st.execute("create extension if not exists pg_stat_statements");
-                st.execute("select pg_stat_statements_reset()");
-            }
+            DataSource ds = context.getBean(DataSource.class);
+            BenchSupport.resetStatements(ds);
             bench.run("statements", setup, 1, apps, results);
-            try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement st = c.createStatement();
-                 var rs = st.executeQuery("""
-                         select calls, total_exec_time, rows, regexp_replace(query, '\\s+', ' ', 'g')
-                         from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
-                           and query not like '%pg_stat%' order by calls desc""")) {
-                long calls = 0;
-                double time = 0;
-                double figures = 0;
-                while (rs.next()) {
-                    calls += rs.getLong(1);
-                    time += rs.getDouble(2);
-                    String q = rs.getString(4);
-                    if (q.contains("perf_")) {
-                        figures += rs.getDouble(2); // the figures' delta inserts and folds (issue #7)
-                    }
-                    System.err.printf("bench: %7.2f calls/app %7.3f ms/call  %s%n", rs.getLong(1) / (double) apps,
-                            rs.getDouble(2) / rs.getLong(1), q.length() > 160 ? q.substring(0, 160) : q);
-                }
-                results.put("process_statements_per_app", f1(calls / (double) apps));
-                results.put("process_statement_ms_per_app", f1(time / apps));
-                // what the rollups cost the database per application, read from one run rather than as the difference
-                // of two (process_figures_cost_us_per_app), which the runs' own variation can swamp
-                results.put("process_figures_statement_us_per_app", f1(figures * 1000 / apps));
-            }
+            BenchSupport.StatementTotals totals = BenchSupport.printStatements(ds, apps, "app");
+            results.put("process_statements_per_app", f1(totals.statements()));
+            results.put("process_statement_ms_per_app", f1(totals.executionMs()));
+            results.put("process_planning_ms_per_app", f1(totals.planningMs()));
+            // what the rollups cost the database per application, read from one run rather than as the difference
+            // of two (process_figures_cost_us_per_app), which the runs' own variation can swamp
+            results.put("process_figures_statement_us_per_app", f1(totals.figuresMs() * 1000));
         }
     }
 

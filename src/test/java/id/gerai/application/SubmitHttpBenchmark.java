@@ -40,6 +40,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import javax.sql.DataSource;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
@@ -77,6 +78,7 @@ public final class SubmitHttpBenchmark {
         int citizenCount = Integer.getInteger("bench.citizens", 100);
         String auth = System.getProperty("bench.auth", "token");
         boolean regenerate = false;
+        boolean statements = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rate" -> rate = Double.parseDouble(args[++i]);
@@ -85,17 +87,22 @@ public final class SubmitHttpBenchmark {
                 case "--citizens" -> citizenCount = Integer.parseInt(args[++i]);
                 case "--auth" -> auth = args[++i];
                 case "--regenerate" -> regenerate = true;
+                case "--statements" -> statements = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (--rate N, --seconds N, --warmup N, --citizens N, --auth token|basic, --regenerate)");
+                        + " (--rate N, --seconds N, --warmup N, --citizens N, --auth token|basic, --regenerate, --statements)");
             }
         }
         PrintStream out = System.out;
         System.setOut(System.err);
         Map<String, String> results = new LinkedHashMap<>();
         results.put("submit_load_at_start", BenchSupport.load());
-        Path dir = BenchSupport.benchDir().resolve("submit-http");
-        if (regenerate) {
+        // --statements: a throw-away database with pg_stat_statements loaded, counted over the measured period
+        Path dir = BenchSupport.benchDir().resolve(statements ? "submit-http-statements" : "submit-http");
+        if (regenerate || statements) {
             BenchSupport.deleteTree(dir);
+        }
+        if (statements) {
+            BenchSupport.preloadStatements(dir, Map.of());
         }
         try (ConfigurableApplicationContext context = BenchSupport.start(dir, true, Map.of())) {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
@@ -114,11 +121,21 @@ public final class SubmitHttpBenchmark {
             results.put("submit_body_bytes", String.valueOf(bodies.getFirst().length));
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5)).build();
-            Load load = new Load(client, uri, boundary, bodies, setup.authorizations());
+            Load load = new Load(client, uri, boundary, bodies, setup.authorizations(), dir);
             if (warmup > 0) {
                 load.run(rate, warmup, null);
             }
+            DataSource ds = context.getBean(DataSource.class);
+            if (statements) {
+                BenchSupport.resetStatements(ds);
+            }
             load.run(rate, seconds, results);
+            if (statements) {
+                BenchSupport.StatementTotals totals = BenchSupport.printStatements(ds, Long.parseLong(results.get("submit_sent")),
+                        "request");
+                results.put("submit_statements_per_request", f1(totals.statements()));
+                results.put("submit_statement_ms_per_request", f1(totals.executionMs()));
+            }
             results.put("submit_load_at_end", BenchSupport.load());
         }
         results.forEach((k, v) -> out.println(k + "=" + v));
@@ -223,7 +240,7 @@ public final class SubmitHttpBenchmark {
     // --- load ----------------------------------------------------------------------------------------------
 
     /** The open-loop generator. */
-    record Load(HttpClient client, URI uri, String boundary, List<byte[]> bodies, List<String> authorizations) {
+    record Load(HttpClient client, URI uri, String boundary, List<byte[]> bodies, List<String> authorizations, Path dataDir) {
 
         void run(double rate, int seconds, Map<String, String> results) throws Exception {
             String label = results == null ? "warm-up" : "measured";
@@ -234,6 +251,8 @@ public final class SubmitHttpBenchmark {
             AtomicInteger errors = new AtomicInteger();
             ConcurrentLinkedQueue<String> firstErrors = new ConcurrentLinkedQueue<>();
             List<CompletableFuture<?>> inFlight = new ArrayList<>(total);
+            long[] cpuBefore = BenchSupport.cpuMillis(dataDir);
+            Map<String, Long> pgBefore = BenchSupport.postgresCpuMillis(dataDir);
             long start = System.nanoTime() + 10_000_000;
             long lastCompletion = start;
             long[] last = {start};
@@ -270,6 +289,8 @@ public final class SubmitHttpBenchmark {
             }
             long sentAt = System.nanoTime();
             CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+            long[] cpuAfter = BenchSupport.cpuMillis(dataDir);
+            Map<String, Long> pgAfter = BenchSupport.postgresCpuMillis(dataDir);
             synchronized (last) {
                 lastCompletion = last[0];
             }
@@ -291,6 +312,15 @@ public final class SubmitHttpBenchmark {
             results.put("submit_p99_ms", percentileMs(l, 99));
             results.put("submit_max_ms", percentileMs(l, 100));
             results.put("submit_errors", String.valueOf(errors.get()));
+            // CPU per answered submission: the JVM's (server and load generator together, as they share it) and
+            // PostgreSQL's
+            int answered = Math.max(1, ok.get());
+            pgAfter.forEach((kind, ms) -> System.err.printf("bench: %s: postgres %s %.2f ms CPU per request%n", label, kind,
+                    (ms - pgBefore.getOrDefault(kind, 0L)) / (double) answered));
+            results.put("submit_java_cpu_ms_per_request", f1((cpuAfter[0] - cpuBefore[0]) / (double) answered));
+            if (cpuAfter[1] >= 0 && cpuBefore[1] >= 0) {
+                results.put("submit_pg_cpu_ms_per_request", f1((cpuAfter[1] - cpuBefore[1]) / (double) answered));
+            }
         }
     }
 }

@@ -52,6 +52,63 @@ public final class BenchSupport {
         return builder.run();
     }
 
+    /**
+     * Loads pg_stat_statements into the embedded server of {@code dataDir} (a throw-away bench database): the
+     * setting needs a restart, so the caller starts the application again afterwards.
+     */
+    public static void preloadStatements(Path dataDir, Map<String, String> extra) throws java.sql.SQLException {
+        try (ConfigurableApplicationContext context = start(dataDir, true, extra);
+             var c = java.sql.DriverManager.getConnection(jdbcUrl(context.getBean(DataSource.class)), "postgres", "");
+             var st = c.createStatement()) {
+            st.execute("alter system set shared_preload_libraries = 'pg_stat_statements'");
+            st.execute("alter system set pg_stat_statements.track = 'all'");
+            st.execute("alter system set pg_stat_statements.track_planning = on");
+        }
+    }
+
+    /** Starts counting statements afresh (after a warm-up). */
+    public static void resetStatements(DataSource ds) throws java.sql.SQLException {
+        try (var c = java.sql.DriverManager.getConnection(jdbcUrl(ds), "postgres", ""); var st = c.createStatement()) {
+            st.execute("create extension if not exists pg_stat_statements");
+            st.execute("select pg_stat_statements_reset()");
+        }
+    }
+
+    /** What {@link #printStatements} counted, per unit of work. */
+    public record StatementTotals(double statements, double executionMs, double planningMs, double figuresMs) {
+    }
+
+    /**
+     * Prints, to standard error and most frequent first, each statement counted since {@link #resetStatements}
+     * as calls, execution and planning time per {@code unit} ({@code units} of them were done), and returns the
+     * totals per unit.
+     */
+    public static StatementTotals printStatements(DataSource ds, long units, String unit) throws java.sql.SQLException {
+        try (var c = java.sql.DriverManager.getConnection(jdbcUrl(ds), "postgres", ""); var st = c.createStatement();
+             var rs = st.executeQuery("""
+                     select calls, total_exec_time, plans, total_plan_time, regexp_replace(query, '\\s+', ' ', 'g')
+                     from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
+                       and query not like '%pg_stat%' order by calls desc""")) {
+            long calls = 0;
+            double time = 0;
+            double planning = 0;
+            double figures = 0;
+            while (rs.next()) {
+                calls += rs.getLong(1);
+                time += rs.getDouble(2);
+                planning += rs.getDouble(4);
+                String q = rs.getString(5);
+                if (q.contains("perf_")) {
+                    figures += rs.getDouble(2); // the figures' delta inserts and folds (issue #7)
+                }
+                System.err.printf("bench: %7.2f calls/%s %7.3f ms/call %5.2f plans/%s %6.3f ms/plan  %s%n",
+                        rs.getLong(1) / (double) units, unit, rs.getDouble(2) / rs.getLong(1), rs.getLong(3) / (double) units,
+                        unit, rs.getLong(3) == 0 ? 0.0 : rs.getDouble(4) / rs.getLong(3), q.length() > 140 ? q.substring(0, 140) : q);
+            }
+            return new StatementTotals(calls / (double) units, time / units, planning / units, figures / units);
+        }
+    }
+
     public static String jdbcUrl(DataSource ds) {
         try (var c = ds.getConnection()) {
             return c.getMetaData().getURL();

@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -317,6 +318,40 @@ class ApplicationRepository {
                         d.contentType(), d.fileName(), d.uploadedBy(), ts(d.uploadedAt()))
                 .query(String.class)
                 .optional();
+    }
+
+    /**
+     * {@link #putDocument} for several uploads of different codes in one statement; returns the replaced files'
+     * SHA-256 by code (none for a code that had no file).
+     */
+    Map<String, String> putDocuments(TenantId tenant, UUID applicationId, List<AttachedDocument> docs) {
+        Map<String, String> replaced = new HashMap<>();
+        jdbc.sql("""
+                        with old as (
+                            select code, sha256 from application_document
+                            where tenant_id = ? and application_id = ? and code = any(?::text[])),
+                        put as (
+                            insert into application_document (tenant_id, application_id, code, sha256, size_bytes, content_type,
+                                file_name, uploaded_by, uploaded_at)
+                            select ?, ?, x.code, x.sha256, x.size, x.type, x.name, x.by, x.at
+                            from unnest(?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::uuid[], ?::timestamptz[])
+                                as x(code, sha256, size, type, name, by, at)
+                            on conflict (tenant_id, application_id, code) do update set sha256 = excluded.sha256,
+                                size_bytes = excluded.size_bytes, content_type = excluded.content_type, file_name = excluded.file_name,
+                                uploaded_by = excluded.uploaded_by, uploaded_at = excluded.uploaded_at)
+                        select code, sha256 from old""")
+                .params(tenant.value(), applicationId, docs.stream().map(AttachedDocument::code).toArray(String[]::new),
+                        tenant.value(), applicationId,
+                        docs.stream().map(AttachedDocument::code).toArray(String[]::new),
+                        docs.stream().map(AttachedDocument::sha256).toArray(String[]::new),
+                        docs.stream().map(AttachedDocument::size).toArray(Long[]::new),
+                        docs.stream().map(AttachedDocument::contentType).toArray(String[]::new),
+                        docs.stream().map(AttachedDocument::fileName).toArray(String[]::new),
+                        docs.stream().map(AttachedDocument::uploadedBy).toArray(UUID[]::new),
+                        docs.stream().map(d -> ts(d.uploadedAt())).toArray(Timestamp[]::new))
+                .query((rs, n) -> replaced.put(rs.getString(1), rs.getString(2)))
+                .list();
+        return replaced;
     }
 
     boolean removeDocument(TenantId tenant, UUID applicationId, String code) {

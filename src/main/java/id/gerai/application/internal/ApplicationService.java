@@ -149,7 +149,11 @@ class ApplicationService implements Applications {
     }
 
     private Filing filing(TenantId tenant, NewApplication command, GeraiUser actor) {
-        Lookups.Current current = lookups.current(tenant, command.serviceId());
+        return filing(tenant, command, actor, lookups.current(tenant, command.serviceId()));
+    }
+
+    /** As above, with the service's current version read already (by the caller, a moment before). */
+    private Filing filing(TenantId tenant, NewApplication command, GeraiUser actor, Lookups.Current current) {
         Map<String, Object> data = command.data() == null ? new LinkedHashMap<>() : command.data();
         requireSize(data);
         String lang = "en".equals(command.lang()) ? "en" : "id";
@@ -225,7 +229,8 @@ class ApplicationService implements Applications {
         if (!actor.citizen()) {
             throw GeraiException.forbidden("application-forbidden");
         }
-        VersionInfo version = lookups.current(tenant, command.serviceId()).version();
+        Lookups.Current current = lookups.current(tenant, command.serviceId());
+        VersionInfo version = current.version();
         // the files are checked and stored before the transaction, as attach does: content-addressed, a stored file
         // that nothing refers to (the transaction failed) is harmless and reused by the next upload of the same bytes
         List<AttachedDocument> stored = new ArrayList<>(documents.size());
@@ -240,7 +245,8 @@ class ApplicationService implements Applications {
             InvalidInput[] refused = new InvalidInput[1];
             try {
                 Application filed = write(tenant, () -> {
-                    Filing f = filing(tenant, command, actor);
+                    // the version the files were checked against is the one filed under
+                    Filing f = filing(tenant, command, actor, current);
                     Application app;
                     Optional<Application> earlier = f.key() == null ? Optional.empty()
                             : repo.byIdempotencyKey(tenant, actor.accountId(), f.key());
@@ -252,9 +258,7 @@ class ApplicationService implements Applications {
                     } else {
                         app = insertDraft(tenant, command, f, actor);
                     }
-                    for (AttachedDocument d : stored) {
-                        putDocument(tenant, app, d, actor);
-                    }
+                    putDocuments(tenant, app, stored, actor);
                     if (!submit) {
                         return app;
                     }
@@ -302,14 +306,39 @@ class ApplicationService implements Applications {
     /** Puts {@code d} on the application (replacing one of its code) with its audit record. */
     private void putDocument(TenantId tenant, Application app, AttachedDocument d, GeraiUser actor) {
         Optional<String> old = repo.putDocument(tenant, app.id(), d);
+        Map<String, Object> after = attachedAudit(d);
+        audit.record(AuditEvent.of(tenant, "application.document.attached", "application", app.id(),
+                old.map(sha -> Map.<String, Object>of("code", d.code(), "sha256", sha)).orElse(null), after)
+                .byActor(actor.auditActorId()));
+    }
+
+    /** {@link #putDocument} for the uploads of one request: one statement for the files, one for their audit records. */
+    private void putDocuments(TenantId tenant, Application app, List<AttachedDocument> docs, GeraiUser actor) {
+        if (docs.isEmpty()) {
+            return;
+        }
+        // one file per code: a later upload of a code replaces an earlier one of the same request
+        Map<String, AttachedDocument> byCode = new LinkedHashMap<>();
+        docs.forEach(d -> byCode.put(d.code(), d));
+        List<AttachedDocument> unique = List.copyOf(byCode.values());
+        Map<String, String> replaced = repo.putDocuments(tenant, app.id(), unique);
+        List<AuditEvent> events = new ArrayList<>(unique.size());
+        for (AttachedDocument d : unique) {
+            String old = replaced.get(d.code());
+            events.add(AuditEvent.of(tenant, "application.document.attached", "application", app.id(),
+                    old == null ? null : Map.<String, Object>of("code", d.code(), "sha256", old), attachedAudit(d))
+                    .byActor(actor.auditActorId()));
+        }
+        audit.recordAll(events);
+    }
+
+    private static Map<String, Object> attachedAudit(AttachedDocument d) {
         Map<String, Object> after = new HashMap<>();
         after.put("code", d.code());
         after.put("sha256", d.sha256());
         after.put("size", d.size());
         after.put("type", d.contentType());
-        audit.record(AuditEvent.of(tenant, "application.document.attached", "application", app.id(),
-                old.map(sha -> Map.<String, Object>of("code", d.code(), "sha256", sha)).orElse(null), after)
-                .byActor(actor.auditActorId()));
+        return after;
     }
 
     private static long cap(RequiredDocument doc) {

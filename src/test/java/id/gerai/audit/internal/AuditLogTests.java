@@ -140,6 +140,39 @@ class AuditLogTests {
     }
 
     @Test
+    void recordsSeveralEventsInOneStatementInTheirOrder() {
+        TenantId tenant = freshTenant();
+        UUID entity = UUID.randomUUID();
+        TenantContext.run(tenant, () -> tx.executeWithoutResult(s -> auditLog.recordAll(List.of(
+                AuditEvent.of(tenant, "test.doc.attached", "application", entity, null, Map.of("code", "KTP", "size", 12)),
+                AuditEvent.of(tenant, "test.doc.attached", "application", entity, Map.of("code", "KK", "sha256", "ab"),
+                        Map.of("code", "KK")).byActor("loket-1"),
+                AuditEvent.of(tenant, "test.doc.third", "application", entity, null, null)))));
+
+        assertThat(list(tenant)).extracting(AuditEntry::action, AuditEntry::actor).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("test.doc.third", "system"),
+                org.assertj.core.groups.Tuple.tuple("test.doc.attached", "loket-1"),
+                org.assertj.core.groups.Tuple.tuple("test.doc.attached", "system"));
+        List<Map<String, Object>> rows = TenantContext.call(tenant, () -> jdbc.sql("""
+                        select entity_id, before_data ->> 'sha256' as old, after_data ->> 'code' as code,
+                               (after_data ->> 'size')::int as size, after_data is null as no_after
+                        from audit_record where tenant_id = ? order by id""")
+                .param(tenant.value()).query().listOfRows());
+        assertThat(rows).extracting(r -> r.get("code")).containsExactly("KTP", "KK", null);
+        assertThat(rows).extracting(r -> r.get("old")).containsExactly(null, "ab", null);
+        assertThat(rows.getFirst()).containsEntry("size", 12).containsEntry("entity_id", entity.toString());
+        assertThat(rows.getLast()).containsEntry("no_after", true);
+
+        // one event without an action: nothing of the batch is recorded
+        TenantId other = freshTenant();
+        assertThatThrownBy(() -> TenantContext.run(other, () -> tx.executeWithoutResult(s -> auditLog.recordAll(List.of(
+                AuditEvent.of(other, "test.fine", "thing", 1, null, null),
+                AuditEvent.of(other, " ", "thing", 2, null, null))))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(list(other)).isEmpty();
+    }
+
+    @Test
     void refusesAnEventWithoutAction() {
         assertThatThrownBy(() -> auditLog.record(AuditEvent.of(null, " ", "thing", 1, null, null)))
                 .isInstanceOf(IllegalArgumentException.class);
