@@ -46,6 +46,19 @@ public class AttemptThrottle {
         }
     }
 
+    /**
+     * Seconds until {@code key} may try again (0 when it may now): for a {@code Retry-After} header beside the
+     * refusal.
+     */
+    public long retryAfterSeconds(String key) {
+        Failures f = failures.get(key);
+        if (f == null || f.count() < limit) {
+            return 0;
+        }
+        long left = windowNanos - (System.nanoTime() - f.since());
+        return left <= 0 ? 0 : Math.max(1, java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(left + 999_999_999L));
+    }
+
     /** Counts an attempt that uses up the allowance whatever its outcome (a filing rather than a guess). */
     public void spent(String key) {
         failed(key);

@@ -20,6 +20,9 @@ class AttemptThrottleTests {
             org.assertj.core.api.Assertions.assertThat(e.status().value()).isEqualTo(429);
         });
         assertThatCode(() -> throttle.check("ANOTHER01")).doesNotThrowAnyException();
+        // the refused key is told how long to wait: at most the window, at least a second; the other key need not wait
+        org.assertj.core.api.Assertions.assertThat(throttle.retryAfterSeconds("K7M3Q9XD2")).isBetween(1L, 900L);
+        org.assertj.core.api.Assertions.assertThat(throttle.retryAfterSeconds("ANOTHER01")).isZero();
     }
 
     @Test
@@ -29,6 +32,7 @@ class AttemptThrottleTests {
         assertThatThrownBy(() -> throttle.check("A")).isInstanceOf(GeraiException.class);
         Thread.sleep(80);
         assertThatCode(() -> throttle.check("A")).doesNotThrowAnyException();
+        org.assertj.core.api.Assertions.assertThat(throttle.retryAfterSeconds("A")).isZero();
     }
 
     @Test

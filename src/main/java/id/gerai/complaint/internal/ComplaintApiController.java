@@ -165,6 +165,20 @@ class ComplaintApiController {
         return ComplaintJson.of(v, complaints.agencyNames(v.complaint().tenant()));
     }
 
+    @Operation(summary = "Download an attachment of a tracked complaint (tracking number + access code)",
+            description = "The body is the tracking request's {trackingNo, accessCode}: the code stays out of the URL. "
+                    + "404 complaint-not-found unless both match (the same throttle as tracking), 404 not-found for an "
+                    + "attachment number the complaint does not have.")
+    @PostMapping("/api/complaints/track/attachments/{seq}")
+    ResponseEntity<InputStreamResource> trackedAttachment(@PathVariable int seq, @RequestBody TrackRequest body) {
+        if (body == null) {
+            throw InvalidInput.of("trackingNo", "complaint.error.tracking-required");
+        }
+        ComplaintService.View v = complaints.reporterView(body.trackingNo(), body.accessCode(), CurrentUser.get().orElse(null))
+                .orElseThrow(() -> GeraiException.notFound("complaint-not-found"));
+        return download(complaints, v, seq);
+    }
+
     @Operation(summary = "Public complaints of a region",
             description = "Verified complaints that are not confidential, with the agencies' follow-ups; never the reporter.")
     @GetMapping("/api/complaints/public")

@@ -98,14 +98,17 @@ class ComplaintPages {
 
     @PostMapping("/complaints")
     String file(@RequestParam Map<String, String> form, @RequestParam(name = "files", required = false) List<MultipartFile> files,
-                Locale locale, Model model, jakarta.servlet.http.HttpServletRequest request) {
+                Locale locale, Model model, jakarta.servlet.http.HttpServletRequest request,
+                jakarta.servlet.http.HttpServletResponse response) {
         String slug = form.get("tenant");
         GeraiUser user = CurrentUser.get().orElse(null);
         String sender = FilingThrottle.sender(user, request);
         try {
             filings.check(sender);
         } catch (id.gerai.platform.GeraiException e) {
-            // what was typed stays on the form; only the sending waits
+            // what was typed stays on the form; only the sending waits, and the status says so (as the API's does)
+            response.setStatus(429);
+            response.setHeader("Retry-After", String.valueOf(filings.retryAfterSeconds(sender)));
             return showForm(slug, form, Map.of(), "error.complaint-filing-throttled", model);
         }
         Tenant t = slug == null ? null : tenancy.bySlug(slug).orElse(null);
@@ -249,6 +252,19 @@ class ComplaintPages {
         }
         var v = complaints.reporterView(tracking, null, me).orElseThrow(() -> GeraiException.notFound("complaint-not-found"));
         return detail(v, tracking, null, null, Map.of(), locale, model);
+    }
+
+    /**
+     * An attachment for whoever holds the tracking number and access code: posted from the tracking page's form, so
+     * the code never goes into a URL (history, logs, referrers).
+     */
+    @PostMapping("/complaints/track/attachment")
+    ResponseEntity<InputStreamResource> trackedAttachment(@RequestParam(required = false) String trackingNo,
+                                                          @RequestParam(required = false) String accessCode,
+                                                          @RequestParam int seq) {
+        var v = complaints.reporterView(trackingNo, accessCode, CurrentUser.get().orElse(null))
+                .orElseThrow(() -> GeraiException.notFound("complaint-not-found"));
+        return ComplaintApiController.download(complaints, v, seq);
     }
 
     @GetMapping("/complaints/mine/{tracking}/attachments/{seq}")

@@ -79,7 +79,7 @@ class SecurityConfiguration {
                                 "/api/complaints/public", "/api/complaints/public/**", "/api/tenants/*/skm/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/accounts", "/api/password-reset", "/api/password-reset/confirm",
                                 "/api/status", "/api/documents/verify", "/api/documents/verify/number", "/api/complaints",
-                                "/api/complaints/track", "/api/3/action/**").permitAll()
+                                "/api/complaints/track", "/api/complaints/track/attachments/*", "/api/3/action/**").permitAll()
                         .requestMatchers("/api/platform/**").hasRole("ADMIN_PLATFORM")
                         .anyRequest().authenticated());
         return http.build();

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -304,6 +305,56 @@ class ComplaintFlowIT {
     }
 
     @Test
+    void whoeverHoldsTheTrackingNumberAndCodeDownloadsTheAttachmentsWithoutTheCodeInAnyUrl() throws Exception {
+        Setup s = setup();
+        byte[] pdf = ("%PDF-1.4\n1 0 obj<<>>endobj\n% bukti " + UUID.randomUUID() + "\ntrailer<<>>\n%%EOF\n").getBytes();
+        Map<String, Object> body = complaint(s, "lampiran-" + UUID.randomUUID() + "@contoh.id", false, true);
+        JsonNode receipt = read(mvc.perform(multipart("/api/complaints")
+                        .file(new MockMultipartFile("complaint", "", MediaType.APPLICATION_JSON_VALUE, json.writeValueAsBytes(body)))
+                        .file(new MockMultipartFile("files", "bukti antrean.pdf", "application/pdf", pdf)))
+                .andExpect(status().isCreated()));
+        String tracking = receipt.get("trackingNo").asString();
+        String code = receipt.get("accessCode").asString();
+
+        // the API: the number and code in the body
+        byte[] got = mvc.perform(post("/api/complaints/track/attachments/1").contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(Map.of("trackingNo", tracking, "accessCode", code))))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("application/pdf"))
+                .andExpect(header().string("Cache-Control", org.hamcrest.Matchers.containsString("no-store")))
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(got).isEqualTo(pdf);
+        mvc.perform(post("/api/complaints/track/attachments/1").contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(Map.of("trackingNo", tracking, "accessCode", "SALAH-KODE"))))
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("complaint-not-found"));
+        mvc.perform(post("/api/complaints/track/attachments/2").contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(Map.of("trackingNo", tracking, "accessCode", code))))
+                .andExpect(status().isNotFound());
+
+        // the tracking page: each attachment is a button of a form that posts the number and code
+        String page = mvc.perform(post("/complaints/track").param("trackingNo", tracking).param("accessCode", code)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String form = page.substring(page.indexOf("action=\"/complaints/track/attachment\""));
+        form = form.substring(0, form.indexOf("</form>"));
+        assertThat(page).containsPattern("<form[^>]*method=\"post\"\\s+action=\"/complaints/track/attachment\"");
+        assertThat(form).contains("name=\"seq\" value=\"1\"", "name=\"accessCode\" value=\"" + code + "\"",
+                "name=\"trackingNo\" value=\"" + tracking + "\"", ">bukti antrean.pdf</button>", "Unduh lampiran bukti antrean.pdf");
+        assertThat(page).doesNotContain("attachment?").doesNotContain("accessCode=");
+        byte[] downloaded = mvc.perform(post("/complaints/track/attachment").param("trackingNo", tracking).param("accessCode", code)
+                        .param("seq", "1")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment")))
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(downloaded).isEqualTo(pdf);
+        mvc.perform(post("/complaints/track/attachment").param("trackingNo", tracking).param("accessCode", "SALAH-KODE")
+                        .param("seq", "1")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
     void badInputIsAnsweredWithProblemDetailsFieldByField() throws Exception {
         Setup s = setup();
         mvc.perform(post("/api/complaints").contentType(MediaType.APPLICATION_JSON)
@@ -393,7 +444,9 @@ class ComplaintFlowIT {
                         .param("body", "Isi laporan yang panjang ini tidak boleh hilang hanya karena pengirimnya harus menunggu.")
                         .param("email", email)
                         .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isTooManyRequests())
+                .andExpect(r -> assertThat(Long.parseLong(r.getResponse().getHeader("Retry-After"))).isBetween(1L, 3600L))
+                .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Terlalu banyak laporan dari pengirim ini", "Judul yang sudah diketik",
                 "tidak boleh hilang hanya karena pengirimnya harus menunggu");
         int filed = TenantContext.call(s.tenant().id(), () -> jdbc.sql(
