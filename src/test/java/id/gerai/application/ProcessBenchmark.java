@@ -92,7 +92,7 @@ public final class ProcessBenchmark {
     public static void main(String[] args) throws Exception {
         int apps = Integer.getInteger("bench.apps", 2000);
         int fullApps = Integer.getInteger("bench.full-apps", 1_000_000);
-        int warmup = 300;
+        int warmup = 1500;
         boolean small = true;
         boolean full = true;
         boolean regenerate = false;

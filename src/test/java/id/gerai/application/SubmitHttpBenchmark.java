@@ -54,10 +54,12 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>The load is open-loop: request {@code i} is due at {@code start + i / rate} and is sent then whatever the
  * earlier ones are doing, and its latency is measured from that due time, so a slow server is not excused by
- * the generator waiting for it (no coordinated omission). A warm-up at the same rate comes first.
+ * the generator waiting for it (no coordinated omission). A warm-up at the same rate comes first, a minute by
+ * default: the JIT compiler was still taking a fifth of the machine after 60 s at 60/s, and a shorter warm-up
+ * measured the compiler as much as the server.
  *
  * <p>Options as system properties: {@code -Dbench.rate=200} (submissions per second), {@code -Dbench.seconds=30},
- * {@code -Dbench.warmup-seconds=10}, {@code -Dbench.citizens=100}, {@code -Dbench.auth=token|basic}; or as
+ * {@code -Dbench.warmup-seconds=60}, {@code -Dbench.citizens=100}, {@code -Dbench.auth=token|basic}; or as
  * arguments {@code --rate N --seconds N --warmup N --auth token|basic}.
  *
  * <p>Prints {@code submit_rps} (answered 201 per second), {@code submit_p50_ms}, {@code submit_p99_ms},
@@ -74,7 +76,7 @@ public final class SubmitHttpBenchmark {
     public static void main(String[] args) throws Exception {
         double rate = Double.parseDouble(System.getProperty("bench.rate", "200"));
         int seconds = Integer.getInteger("bench.seconds", 30);
-        int warmup = Integer.getInteger("bench.warmup-seconds", 10);
+        int warmup = Integer.getInteger("bench.warmup-seconds", 60);
         int citizenCount = Integer.getInteger("bench.citizens", 100);
         String auth = System.getProperty("bench.auth", "token");
         boolean regenerate = false;
@@ -98,7 +100,7 @@ public final class SubmitHttpBenchmark {
         results.put("submit_load_at_start", BenchSupport.load());
         // --statements: a throw-away database with pg_stat_statements loaded, counted over the measured period
         Path dir = BenchSupport.benchDir().resolve(statements ? "submit-http-statements" : "submit-http");
-        if (regenerate || statements) {
+        if (regenerate || statements && !Boolean.getBoolean("bench.keep")) {
             BenchSupport.deleteTree(dir);
         }
         if (statements) {
