@@ -24,6 +24,9 @@ import org.junit.jupiter.api.Test;
  */
 class ComplaintBrowserIT extends BrowserTest {
 
+    private static final byte[] EVIDENCE = "%PDF-1.4\n1 0 obj<<>>endobj\n% kuitansi\ntrailer<<>>\n%%EOF\n"
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+
     @Test
     void aConfidentialComplaintIsForwardedAnsweredAndSeenByTheCitizen() throws Exception {
         Tenant tenant = fixtures.newTenant();
@@ -48,6 +51,8 @@ class ComplaintBrowserIT extends BrowserTest {
             page.locator("#c-agency").selectOption(agency.toString());
             page.locator("#c-confidential").check();
             page.locator("#c-email").fill(reporterMail);
+            page.locator("#c-files").setInputFiles(new com.microsoft.playwright.options.FilePayload("bukti-pungli.pdf",
+                    "application/pdf", EVIDENCE));
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Kirim pengaduan")).click();
             assertThat(page.locator("h1")).hasText("Tanda terima pengaduan");
             tracking = page.locator("#receipt-tracking").textContent().strip();
@@ -95,6 +100,16 @@ class ComplaintBrowserIT extends BrowserTest {
             assertThat(page.locator("#complaint-status")).hasText("Sudah ditindaklanjuti");
             assertThat(page.locator("#complaint-messages")).containsText("tidak dipungut biaya");
             assertThat(Browser.accessibilityViolations(page)).isEmpty();
+            // the attachment is a button that posts the number and code (never in the address) and downloads it
+            com.microsoft.playwright.Download download = page.waitForDownload(() -> page.getByRole(AriaRole.BUTTON,
+                    new Page.GetByRoleOptions().setName("Unduh lampiran bukti-pungli.pdf")).click());
+            org.assertj.core.api.Assertions.assertThat(download.suggestedFilename()).isEqualTo("bukti-pungli.pdf");
+            try (var in = download.createReadStream()) {
+                org.assertj.core.api.Assertions.assertThat(in.readAllBytes()).isEqualTo(EVIDENCE);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            org.assertj.core.api.Assertions.assertThat(page.url()).doesNotContain(code);
             page.getByLabel("5 — sangat baik").check();
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Nilai dan tutup pengaduan")).click();
             assertThat(page.locator("#complaint-status")).hasText("Selesai");
