@@ -110,6 +110,10 @@ class AuditSealer {
         } else if (!jdbc.sql("select pg_try_advisory_xact_lock(?)").param(LOCK_KEY).query(Boolean.class).single()) {
             return -1;
         }
+        // The queue's index is in sealing order, so the block is its first rows. The planner, misjudging the
+        // row-level-security filter, would rather read every unsealed row (in parallel workers) and sort them: after a
+        // burst that read the whole backlog for every block (74 ms instead of 9 for 500 of 49,688 waiting rows).
+        jdbc.sql("select set_config('enable_bitmapscan', 'off', true), set_config('enable_sort', 'off', true)").query().listOfRows();
         List<Row> rows = jdbc.sql(SEALABLE).param(BATCH)
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3)))
                 .list();
