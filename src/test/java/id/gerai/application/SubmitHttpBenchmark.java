@@ -100,7 +100,7 @@ public final class SubmitHttpBenchmark {
         results.put("submit_load_at_start", BenchSupport.load());
         // --statements: a throw-away database with pg_stat_statements loaded, counted over the measured period
         Path dir = BenchSupport.benchDir().resolve(statements ? "submit-http-statements" : "submit-http");
-        if (regenerate || statements && !Boolean.getBoolean("bench.keep")) {
+        if (regenerate || statements) {
             BenchSupport.deleteTree(dir);
         }
         if (statements) {

@@ -299,30 +299,8 @@ class ApplicationRepository {
     // --- documents --------------------------------------------------------------------------------------
 
     /**
-     * Stores the upload for its code, replacing an earlier one, in one statement that also returns the replaced
-     * file's SHA-256 (empty when there was none). The caller holds the application's lock.
-     */
-    Optional<String> putDocument(TenantId tenant, UUID applicationId, AttachedDocument d) {
-        return jdbc.sql("""
-                        with old as (
-                            select sha256 from application_document where tenant_id = ? and application_id = ? and code = ?),
-                        put as (
-                            insert into application_document (tenant_id, application_id, code, sha256, size_bytes, content_type,
-                                file_name, uploaded_by, uploaded_at)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                            on conflict (tenant_id, application_id, code) do update set sha256 = excluded.sha256,
-                                size_bytes = excluded.size_bytes, content_type = excluded.content_type, file_name = excluded.file_name,
-                                uploaded_by = excluded.uploaded_by, uploaded_at = excluded.uploaded_at)
-                        select sha256 from old""")
-                .params(tenant.value(), applicationId, d.code(), tenant.value(), applicationId, d.code(), d.sha256(), d.size(),
-                        d.contentType(), d.fileName(), d.uploadedBy(), ts(d.uploadedAt()))
-                .query(String.class)
-                .optional();
-    }
-
-    /**
-     * {@link #putDocument} for several uploads of different codes in one statement; returns the replaced files'
-     * SHA-256 by code (none for a code that had no file).
+     * Stores the uploads (of different codes), each replacing an earlier one of its code, in one statement; returns
+     * the replaced files' SHA-256 by code (none for a code that had no file). The caller holds the application's lock.
      */
     Map<String, String> putDocuments(TenantId tenant, UUID applicationId, List<AttachedDocument> docs) {
         Map<String, String> replaced = new HashMap<>();
@@ -349,8 +327,9 @@ class ApplicationRepository {
                         docs.stream().map(AttachedDocument::fileName).toArray(String[]::new),
                         docs.stream().map(AttachedDocument::uploadedBy).toArray(UUID[]::new),
                         docs.stream().map(d -> ts(d.uploadedAt())).toArray(Timestamp[]::new))
-                .query((rs, n) -> replaced.put(rs.getString(1), rs.getString(2)))
-                .list();
+                .query((ResultSet rs) -> {
+                    replaced.put(rs.getString(1), rs.getString(2));
+                });
         return replaced;
     }
 

@@ -303,16 +303,10 @@ class ApplicationService implements Applications {
         return submit ? submit(tenant, app.id(), actor) : app;
     }
 
-    /** Puts {@code d} on the application (replacing one of its code) with its audit record. */
-    private void putDocument(TenantId tenant, Application app, AttachedDocument d, GeraiUser actor) {
-        Optional<String> old = repo.putDocument(tenant, app.id(), d);
-        Map<String, Object> after = attachedAudit(d);
-        audit.record(AuditEvent.of(tenant, "application.document.attached", "application", app.id(),
-                old.map(sha -> Map.<String, Object>of("code", d.code(), "sha256", sha)).orElse(null), after)
-                .byActor(actor.auditActorId()));
-    }
-
-    /** {@link #putDocument} for the uploads of one request: one statement for the files, one for their audit records. */
+    /**
+     * Puts the uploads on the application, each replacing an earlier one of its code, with their audit records: one
+     * statement for the files, one for the records.
+     */
     private void putDocuments(TenantId tenant, Application app, List<AttachedDocument> docs, GeraiUser actor) {
         if (docs.isEmpty()) {
             return;
@@ -387,7 +381,7 @@ class ApplicationService implements Applications {
             }
             AttachedDocument d = new AttachedDocument(documentCode, blob.sha256(), blob.size(), blob.contentType(), name,
                     actor.accountId(), now());
-            putDocument(tenant, app, d, actor);
+            putDocuments(tenant, app, List.of(d), actor);
             return d;
         });
     }
