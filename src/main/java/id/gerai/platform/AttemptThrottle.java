@@ -3,11 +3,10 @@ package id.gerai.platform;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.http.HttpStatus;
 
 /**
  * Slows guessing of a secret (an access code, a document's short code): after {@code limit} failed attempts for
- * one key (a tracking number, a client) within {@code window}, that key is refused with 429 and the given problem
+ * one key (a tracking number, a client) within {@code window}, that key is refused with 429 ({@link Throttled}) and the given problem
  * code until the window has passed since its first failure. Kept per node in memory and bounded: when more than
  * {@value #MAX_ENTRIES} keys are held, the expired ones are dropped. Meant for secrets whose space makes a handful
  * of guesses per window per node pointless; it is not a defence against a botnet spreading guesses over keys.
@@ -38,11 +37,14 @@ public class AttemptThrottle {
         this.windowNanos = window.toNanos();
     }
 
-    /** Refuses (429) when {@code key} has used up its failures in the current window. */
+    /**
+     * Refuses when {@code key} has used up its failures in the current window: a {@link Throttled} (429) that says
+     * how long is left of the window.
+     */
     public void check(String key) {
         Failures f = failures.get(key);
         if (f != null && System.nanoTime() - f.since() < windowNanos && f.count() >= limit) {
-            throw new GeraiException(HttpStatus.TOO_MANY_REQUESTS, code);
+            throw new Throttled(code, retryAfterSeconds(key));
         }
     }
 

@@ -435,7 +435,9 @@ class ApplicationFlowIT {
         }
         mvc.perform(post("/api/status").contentType(MediaType.APPLICATION_JSON)
                         .content(json.writeValueAsString(Map.of("trackingNo", display, "accessCode", code))))
-                .andExpect(status().isTooManyRequests()).andExpect(jsonPath("$.code").value("status-check-throttled"));
+                .andExpect(status().isTooManyRequests()).andExpect(jsonPath("$.code").value("status-check-throttled"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]{0,2}")));
     }
 
     @Test

@@ -15,9 +15,11 @@ class AttemptThrottleTests {
             assertThatCode(() -> throttle.check("K7M3Q9XD2")).doesNotThrowAnyException();
             throttle.failed("K7M3Q9XD2");
         }
-        assertThatThrownBy(() -> throttle.check("K7M3Q9XD2")).isInstanceOfSatisfying(GeraiException.class, e -> {
+        assertThatThrownBy(() -> throttle.check("K7M3Q9XD2")).isInstanceOfSatisfying(Throttled.class, e -> {
             org.assertj.core.api.Assertions.assertThat(e.code()).isEqualTo("status-check-throttled");
             org.assertj.core.api.Assertions.assertThat(e.status().value()).isEqualTo(429);
+            // the refusal itself carries the wait, for the Retry-After header
+            org.assertj.core.api.Assertions.assertThat(e.retryAfterSeconds()).isBetween(899L, 900L);
         });
         assertThatCode(() -> throttle.check("ANOTHER01")).doesNotThrowAnyException();
         // the refused key is told how long to wait: at most the window, at least a second; the other key need not wait

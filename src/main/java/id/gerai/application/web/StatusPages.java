@@ -4,6 +4,7 @@ import id.gerai.application.Applications;
 import id.gerai.application.Applications.PublicStatus;
 import id.gerai.application.TrackingNumber;
 import id.gerai.platform.GeraiException;
+import id.gerai.platform.Throttled;
 import id.gerai.tenancy.TenancyApi;
 import id.gerai.tenancy.Tenant;
 import jakarta.servlet.http.HttpServletResponse;
@@ -78,6 +79,9 @@ class StatusPages {
                 throw e;
             }
             response.setStatus(e.status().value());
+            if (e instanceof Throttled t) {
+                response.setHeader("Retry-After", String.valueOf(t.retryAfterSeconds()));
+            }
             model.addAttribute("notice", "error." + e.code());
             return "application/citizen/status";
         }

@@ -105,10 +105,10 @@ class ComplaintPages {
         String sender = FilingThrottle.sender(user, request);
         try {
             filings.check(sender);
-        } catch (id.gerai.platform.GeraiException e) {
+        } catch (id.gerai.platform.Throttled e) {
             // what was typed stays on the form; only the sending waits, and the status says so (as the API's does)
-            response.setStatus(429);
-            response.setHeader("Retry-After", String.valueOf(filings.retryAfterSeconds(sender)));
+            response.setStatus(e.status().value());
+            response.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
             return showForm(slug, form, Map.of(), "error.complaint-filing-throttled", model);
         }
         Tenant t = slug == null ? null : tenancy.bySlug(slug).orElse(null);

@@ -2,6 +2,7 @@ package id.gerai.platform.web;
 
 import id.gerai.platform.GeraiException;
 import id.gerai.platform.InvalidInput;
+import id.gerai.platform.Throttled;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -50,6 +51,13 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         e.fields().forEach((field, key) -> fields.put(field, messages.getMessage(key, e.arguments(field), key, locale)));
         p.setProperty("errors", fields);
         return p;
+    }
+
+    /** Too many attempts: the problem, and when the next one may be accepted. */
+    @ExceptionHandler(Throttled.class)
+    ResponseEntity<ProblemDetail> throttled(Throttled e) {
+        return ResponseEntity.status(e.status()).header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                .body(problem(e.status(), e.code(), e.args()));
     }
 
     @ExceptionHandler(GeraiException.class)

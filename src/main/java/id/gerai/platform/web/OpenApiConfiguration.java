@@ -21,7 +21,8 @@ class OpenApiConfiguration {
                                 + "Texts follow Accept-Language (id, en). A server too busy to take a request at once "
                                 + "answers 503 `overloaded` with Retry-After within seconds, and nothing of that request "
                                 + "is saved: send it again after the given seconds (with the same Idempotency-Key where "
-                                + "the operation takes one).")
+                                + "the operation takes one). Too many attempts (wrong access codes, repeated filings) are "
+                                + "answered 429 with Retry-After: the seconds until the next attempt may be accepted.")
                         .license(new License().name("Apache-2.0")))
                 .schemaRequirement("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
                 .addSecurityItem(new SecurityRequirement().addList("basic"));

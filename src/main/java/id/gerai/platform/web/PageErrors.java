@@ -1,6 +1,7 @@
 package id.gerai.platform.web;
 
 import id.gerai.platform.GeraiException;
+import id.gerai.platform.Throttled;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,9 @@ class PageErrors {
     @ExceptionHandler(GeraiException.class)
     String gerai(GeraiException e, Model model, HttpServletResponse response) {
         response.setStatus(e.status().value());
+        if (e instanceof Throttled t) {
+            response.setHeader("Retry-After", String.valueOf(t.retryAfterSeconds()));
+        }
         model.addAttribute("status", e.status().value());
         model.addAttribute("messageKey", "error." + e.code());
         model.addAttribute("messageArgs", e.args());

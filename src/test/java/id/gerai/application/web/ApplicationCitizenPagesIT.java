@@ -212,6 +212,9 @@ class ApplicationCitizenPagesIT {
                     .andReturn().getResponse().getStatus();
         }
         assertThat(last).isEqualTo(429);
+        String wait = mvc.perform(post("/status").with(csrf()).param("trackingNo", display).param("accessCode", wrong))
+                .andReturn().getResponse().getHeader("Retry-After");
+        assertThat(Long.parseLong(wait)).isBetween(1L, 900L);
         assertThat(page(post("/status").with(csrf()).param("trackingNo", display).param("accessCode", accessCode), null, 429))
                 .contains("Terlalu banyak kode akses yang salah");
     }

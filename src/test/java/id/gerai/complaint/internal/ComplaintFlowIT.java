@@ -437,6 +437,7 @@ class ComplaintFlowIT {
         }
         var refused = fileFrom.apply(address);
         assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(3500L, 3600L);
         assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(json.readTree(refused.body()).get("code").asString()).isEqualTo("complaint-filing-throttled");
         String page = mvc.perform(multipart("/complaints").with(from)

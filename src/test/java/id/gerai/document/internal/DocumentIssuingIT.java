@@ -459,6 +459,37 @@ class DocumentIssuingIT {
     }
 
     @Test
+    void aClientGuessingNumbersAndCodesIsToldHowLongToWait() throws Exception {
+        org.springframework.test.web.servlet.request.RequestPostProcessor guesser = r -> {
+            r.setRemoteAddr("10.77.0.1");
+            return r;
+        };
+        String guess = "{\"number\":\"0001/TIDAKADA/2026\",\"code\":\"AAAAAAAA\"}";
+        for (int i = 0; i < 20; i++) {
+            mvc.perform(post("/api/documents/verify/number").with(guesser).contentType(MediaType.APPLICATION_JSON).content(guess))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.outcome").value("UNKNOWN"));
+        }
+        var refused = mvc.perform(post("/api/documents/verify/number").with(guesser).contentType(MediaType.APPLICATION_JSON)
+                        .content(guess))
+                .andExpect(status().isTooManyRequests()).andExpect(jsonPath("$.code").value("document-verify-throttled"))
+                .andReturn().getResponse();
+        assertThat(Long.parseLong(refused.getHeader("Retry-After"))).isBetween(1L, 600L);
+        // the page is held back for the same client, says so in the person's language and gives the same wait
+        var page = mvc.perform(post("/verify").with(guesser)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("number", "0001/TIDAKADA/2026").param("code", "AAAAAAAA"))
+                .andExpect(status().isTooManyRequests()).andReturn().getResponse();
+        assertThat(Long.parseLong(page.getHeader("Retry-After"))).isBetween(1L, 600L);
+        assertThat(page.getContentAsString()).contains("Terlalu banyak percobaan nomor dan kode yang salah");
+        // another client is not
+        mvc.perform(post("/api/documents/verify/number").with(r -> {
+                    r.setRemoteAddr("10.77.0.2");
+                    return r;
+                }).contentType(MediaType.APPLICATION_JSON).content(guess))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.outcome").value("UNKNOWN"));
+    }
+
+    @Test
     void tokensOfOtherTenantsAndGuessesFindNothing() throws Exception {
         assertThat(documents.verifyToken("0000000000aaaaaaaaaabbbbbb").outcome()).isEqualTo(Outcome.UNKNOWN);
         assertThat(documents.verifyToken("../../etc/passwd").outcome()).isEqualTo(Outcome.UNKNOWN);
