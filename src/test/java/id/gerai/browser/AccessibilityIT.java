@@ -3,18 +3,25 @@ package id.gerai.browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Keyboard;
 import com.microsoft.playwright.Page;
+import id.gerai.catalog.CatalogApi;
+import id.gerai.catalog.CatalogSamples;
+import id.gerai.catalog.ServiceVersion;
 import id.gerai.identity.Role;
 import id.gerai.support.Browser;
 import id.gerai.support.BrowserTest;
 import id.gerai.support.Fixtures;
 import id.gerai.tenancy.Tenant;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The pages pass axe-core's WCAG 2.1 A/AA rules and start with a working skip link, on a small phone. */
 class AccessibilityIT extends BrowserTest {
+
+    @Autowired CatalogApi catalog;
 
     @Test
     void publicPagesPassInBothLanguages() {
@@ -55,6 +62,44 @@ class AccessibilityIT extends BrowserTest {
             page.locator("#agency-code").fill("bukan kode!");
             page.locator("#agency-code").press("Enter");
             assertThat(Browser.accessibilityViolations(page)).as("manage page with errors").isEmpty();
+        }
+    }
+
+    @Test
+    void theServiceEditorPasses() {
+        Tenant tenant = fixtures.newTenant();
+        UUID agency = fixtures.newAgency(tenant, "DUKCAPIL");
+        String manager = fixtures.staffWithRole(tenant, Role.PENGELOLA_MPP);
+        // a published service with a new draft (fields, documents, steps, output, versions) and an empty draft (its problems listed)
+        ServiceVersion v1 = catalog.create(tenant.id(), new CatalogApi.NewService(agency, CatalogSamples.valid(), "awal"));
+        catalog.publish(tenant.id(), v1.serviceId(), v1.version());
+        catalog.newDraft(tenant.id(), v1.serviceId());
+        String full = "/manage/" + tenant.slug() + "/services/" + v1.serviceId();
+        try (BrowserContext context = browser.auditingPhone(baseUrl())) {
+            Page page = context.newPage();
+            login(page, manager);
+            page.navigate(full);
+            assertThat(page.locator("#field-form").count()).as("the draft's editor").isEqualTo(1);
+            for (String lang : List.of("id", "en")) {
+                for (String path : List.of(full, full + "/preview")) {
+                    page.navigate(path + "?lang=" + lang);
+                    assertThat(page.url()).as("not sent elsewhere").contains(path);
+                    assertThat(Browser.accessibilityViolations(page)).as(path + " in " + lang).isEmpty();
+                }
+            }
+            page.navigate("/manage/" + tenant.slug() + "/services?lang=id");
+            page.locator("#new-name").fill("Surat Keterangan Pindah");
+            page.locator("#new-kindCode").fill("SURAT_PINDAH");
+            page.locator("#new-name").press("Enter");
+            page.waitForURL(url -> url.matches(".*/services/[0-9a-f-]{36}$"));
+            assertThat(page.locator("#problems").count()).isEqualTo(1);
+            assertThat(Browser.accessibilityViolations(page)).as("an empty draft with its problems").isEmpty();
+            // a field refused: the form comes back with its message
+            page.locator("#field-labelId").fill("x");
+            page.locator("#field-name").fill("Nama Salah");
+            page.locator("#field-name").press("Enter");
+            assertThat(page.locator("#field-form [aria-invalid=true]").count()).isGreaterThan(0);
+            assertThat(Browser.accessibilityViolations(page)).as("the editor with a field refused").isEmpty();
         }
     }
 
