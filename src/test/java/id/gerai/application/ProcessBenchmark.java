@@ -119,7 +119,7 @@ public final class ProcessBenchmark {
         results.put("process_document_issuing", "off");
         Path dir = BenchSupport.benchDir();
         if (o.statements()) {
-            statements(dir.resolve("process-statements"), Math.min(o.apps(), 200), results);
+            statements(dir.resolve("process-statements"), o.warmup(), Math.min(o.apps(), 1000), results);
             results.forEach((k, v) -> out.println(k + "=" + v));
             out.flush();
             System.exit(0);
@@ -199,16 +199,17 @@ public final class ProcessBenchmark {
 
     /**
      * {@code --statements}: which statements one application costs, counted by pg_stat_statements (loaded only in
-     * this throw-away database) over {@code apps} applications by one worker. Printed to standard error, most
-     * frequent first, as calls per application; the totals go to the results.
+     * this throw-away database) over {@code apps} applications by one worker, after {@code warmup} applications (so
+     * the times are those of compiled code and a warm cache, as in the measured runs). Printed to standard error,
+     * most frequent first, as calls per application; the totals go to the results.
      */
-    private static void statements(Path dir, int apps, Map<String, String> results) throws Exception {
+    private static void statements(Path dir, int warmup, int apps, Map<String, String> results) throws Exception {
         BenchSupport.deleteTree(dir);
         BenchSupport.preloadStatements(dir, ENGINE_ONLY);
         try (ConfigurableApplicationContext context = BenchSupport.start(dir, true, ENGINE_ONLY)) {
             Bench bench = new Bench(context);
             Setup setup = bench.setup(1);
-            bench.run("warmup", setup, 1, 20, null);
+            bench.run("warmup", setup, 1, warmup, null);
             DataSource ds = context.getBean(DataSource.class);
             BenchSupport.resetStatements(ds);
             bench.run("statements", setup, 1, apps, results);
