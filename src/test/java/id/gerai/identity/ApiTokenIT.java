@@ -120,6 +120,55 @@ class ApiTokenIT {
     }
 
     @Test
+    void aReadOnlyTokenReadsButChangesNothingNotEvenItsOwnTokens() throws Exception {
+        Tenant tenant = fixtures.newTenant();
+        String manager = fixtures.staffWithRole(tenant, Role.PENGELOLA_MPP);
+        String body = mvc.perform(post("/api/account/tokens").with(httpBasic(manager, Fixtures.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"dasbor kinerja\",\"access\":\"read\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.access").value("READ"))
+                .andReturn().getResponse().getContentAsString();
+        String token = JSON.readTree(body).get("token").asString();
+        UUID id = UUID.fromString(JSON.readTree(body).get("id").asString());
+
+        bearer(get("/api/me"), token).andExpect(status().isOk()).andExpect(jsonPath("$.email").value(manager));
+        bearer(get("/api/tenants/" + tenant.slug() + "/agencies"), token).andExpect(status().isOk());
+        long agencies = TenantContext.callAcrossTenants(() -> jdbc.sql("select count(*) from agency where tenant_id = :t")
+                .param("t", tenant.id().value()).query(Long.class).single());
+        String agency = "{\"code\":\"DUKCAPIL\",\"name\":\"Dinas Dukcapil\",\"kind\":\"REGIONAL\"}";
+        bearer(post("/api/tenants/" + tenant.slug() + "/agencies").contentType(MediaType.APPLICATION_JSON).content(agency), token)
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("api-token-read-only"));
+        assertThat(TenantContext.callAcrossTenants(() -> jdbc.sql("select count(*) from agency where tenant_id = :t")
+                .param("t", tenant.id().value()).query(Long.class).single())).isEqualTo(agencies);
+        // it cannot make itself a stronger token, nor revoke one
+        bearer(post("/api/account/tokens").contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"lebih kuat\",\"access\":\"FULL\"}"), token)
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("api-token-read-only"));
+        bearer(delete("/api/account/tokens/" + id), token)
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("api-token-read-only"));
+        // the same person with a full token, or with the password, may
+        IssuedToken full = apiTokens.issue(accountOf(manager), "skrip", null, ApiTokens.Access.FULL);
+        bearer(post("/api/tenants/" + tenant.slug() + "/agencies").contentType(MediaType.APPLICATION_JSON).content(agency), full.token())
+                .andExpect(status().isCreated());
+
+        mvc.perform(get("/api/account/tokens").with(httpBasic(manager, Fixtures.PASSWORD)))
+                .andExpect(jsonPath("$[?(@.id == '" + id + "')].access").value(hasItem("READ")))
+                .andExpect(jsonPath("$[?(@.id == '" + full.id() + "')].access").value(hasItem("FULL")));
+        assertThat(jdbc.sql("select access from api_token where id = :id").param("id", id).query(String.class).single()).isEqualTo("READ");
+        assertThat((String) audit("identity.api-token.created", id).getFirst().get("data")).contains("\"access\": \"READ\"");
+        // the Java default stays what it was before tokens had an access: FULL
+        assertThat(apiTokens.issue(accountOf(manager), "bawaan", null).access()).isEqualTo(ApiTokens.Access.FULL);
+        // an access that does not exist is refused by name, and nothing is made
+        long before = jdbc.sql("select count(*) from api_token").query(Long.class).single();
+        mvc.perform(post("/api/account/tokens").with(httpBasic(manager, Fixtures.PASSWORD)).header("Accept-Language", "en")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"aneh\",\"access\":\"ADMIN\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors.access").value("Choose the token's access: read only or full."));
+        assertThat(jdbc.sql("select count(*) from api_token").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
     void listingNeverReturnsSecrets() throws Exception {
         String citizen = fixtures.citizen();
         UUID account = accountOf(citizen);
@@ -291,7 +340,17 @@ class ApiTokenIT {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Token API")))
                 .andExpect(content().string(containsString("Anda belum punya token API.")))
-                .andExpect(content().string(containsString("<option value=\"90\" selected=\"selected\">90 hari</option>")));
+                .andExpect(content().string(containsString("<option value=\"90\" selected=\"selected\">90 hari</option>")))
+                // the form suggests the least a token needs
+                .andExpect(content().string(org.hamcrest.Matchers.matchesPattern(
+                        "(?s).*<input type=\"radio\" name=\"access\" id=\"token-access-READ\" value=\"READ\" checked=\"checked\">.*")))
+                .andExpect(content().string(org.hamcrest.Matchers.matchesPattern(
+                        "(?s).*<input type=\"radio\" name=\"access\" id=\"token-access-FULL\" value=\"FULL\">.*")));
+        mvc.perform(post("/account/tokens").cookie(session).with(csrf()).param("name", "dasbor").param("expiresInDays", "30")
+                        .param("access", "READ"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Token &quot;dasbor&quot; sudah dibuat.")));
+        mvc.perform(get("/account").cookie(session))
+                .andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*dasbor</th>\\s*<td class=\"code\">[^<]*</td>\\s*<td>Hanya membaca</td>.*")));
 
         String page = mvc.perform(post("/account/tokens").cookie(session).with(csrf())
                         .param("name", "skrip laporan").param("expiresInDays", "30"))

@@ -1,5 +1,6 @@
 package id.gerai.identity.internal;
 
+import id.gerai.identity.ApiTokens;
 import id.gerai.identity.GeraiUser;
 import java.io.Serial;
 import java.util.UUID;
@@ -13,17 +14,24 @@ final class ApiTokenAuthentication extends AbstractAuthenticationToken {
 
     private final GeraiUser user;
     private final UUID tokenId;
+    private final ApiTokens.Access access;
 
-    ApiTokenAuthentication(GeraiUser user, UUID tokenId) {
+    ApiTokenAuthentication(GeraiUser user, UUID tokenId, ApiTokens.Access access) {
         super(user.getAuthorities());
         this.user = user;
         this.tokenId = tokenId;
+        this.access = access;
         setAuthenticated(true);
     }
 
     /** The token used (not its secret, which is never kept). */
     UUID tokenId() {
         return tokenId;
+    }
+
+    /** What the token may do. */
+    ApiTokens.Access access() {
+        return access;
     }
 
     @Override

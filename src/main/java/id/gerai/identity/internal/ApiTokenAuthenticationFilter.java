@@ -6,7 +6,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import id.gerai.identity.ApiTokens;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -19,7 +22,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates {@code Authorization: Bearer <token>} on the API chain. A request without a bearer header
  * passes untouched (HTTP Basic or anonymous); one with a bearer token that is refused is answered 401 at once,
- * even on a public endpoint, so a caller never mistakes a dead token for a working one (RFC 6750).
+ * even on a public endpoint, so a caller never mistakes a dead token for a working one (RFC 6750). A read-only
+ * token on anything but GET or HEAD is answered 403 {@code api-token-read-only} at once, public endpoints
+ * included, for the same reason.
  *
  * <p>Not a bean on purpose: as a bean, Spring Boot would also register it for every request outside the chain.
  */
@@ -29,12 +34,23 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
     private final ApiTokenAuthenticator tokens;
     private final AuthenticationEntryPoint refused;
+    private final AccessDeniedHandler readOnly;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
     private final SecurityContextRepository repository = new RequestAttributeSecurityContextRepository();
 
-    ApiTokenAuthenticationFilter(ApiTokenAuthenticator tokens, AuthenticationEntryPoint refused) {
+    /**
+     * @param refused  answers a token that is not accepted (401)
+     * @param readOnly answers a read-only token used to change something (403)
+     */
+    ApiTokenAuthenticationFilter(ApiTokenAuthenticator tokens, AuthenticationEntryPoint refused, AccessDeniedHandler readOnly) {
         this.tokens = tokens;
         this.refused = refused;
+        this.readOnly = readOnly;
+    }
+
+    /** The methods that only read, the ones a {@link ApiTokens.Access#READ} token is accepted for. */
+    static boolean reads(String method) {
+        return "GET".equals(method) || "HEAD".equals(method);
     }
 
     @Override
@@ -49,6 +65,12 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
         if (authentication.isEmpty()) {
             contexts.clearContext();
             refused.commence(request, response, new BadCredentialsException("invalid token"));
+            return;
+        }
+        if (authentication.get().access() == ApiTokens.Access.READ && !reads(request.getMethod())) {
+            // refused before anything runs: a read-only token never reaches a handler that changes data
+            contexts.clearContext();
+            readOnly.handle(request, response, new AccessDeniedException("read-only token"));
             return;
         }
         SecurityContext context = contexts.createEmptyContext();

@@ -62,7 +62,7 @@ class ApiTokenAuthenticator {
             return Optional.empty();
         }
         recordUse(entry, now);
-        return Optional.of(new ApiTokenAuthentication(entry.user(), entry.tokenId()));
+        return Optional.of(new ApiTokenAuthentication(entry.user(), entry.tokenId(), entry.access()));
     }
 
     /** Forgets the token on this node now and again when the current transaction commits (see {@link ApiTokenCache}). */
@@ -86,7 +86,7 @@ class ApiTokenAuthenticator {
                     GeraiUser user = accounts.toUser(account);
                     user.eraseCredentials(); // the password hash has no business in a token's cached principal
                     long lastUsed = t.lastUsedAt() == null ? 0 : t.lastUsedAt().toEpochMilli();
-                    return new ApiTokenCache.Entry(t.id(), user, t.expiresAt(), cache.now(), new AtomicLong(lastUsed));
+                    return new ApiTokenCache.Entry(t.id(), user, t.access(), t.expiresAt(), cache.now(), new AtomicLong(lastUsed));
                 }));
     }
 

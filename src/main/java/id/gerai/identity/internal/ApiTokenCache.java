@@ -1,5 +1,6 @@
 package id.gerai.identity.internal;
 
+import id.gerai.identity.ApiTokens;
 import id.gerai.identity.GeraiUser;
 import java.time.Instant;
 import java.util.Map;
@@ -23,7 +24,7 @@ import java.util.function.LongSupplier;
 final class ApiTokenCache {
 
     /** A verified token: whose it is, until when it works, and when this node last recorded its use. */
-    record Entry(UUID tokenId, GeraiUser user, Instant expiresAt, long loadedAt, AtomicLong lastUsedAt) {
+    record Entry(UUID tokenId, GeraiUser user, ApiTokens.Access access, Instant expiresAt, long loadedAt, AtomicLong lastUsedAt) {
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();

@@ -19,7 +19,9 @@ class ApiTokenOpenApi {
             }
             openApi.getComponents().addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP)
                     .scheme("bearer").bearerFormat("gerai_ + 40 letters and digits")
-                    .description("A personal API token, made at /account or with POST /api/account/tokens"));
+                    .description("A personal API token, made at /account or with POST /api/account/tokens. A READ token is "
+                            + "accepted for GET and HEAD only (anything else: 403 api-token-read-only); a FULL token does "
+                            + "whatever its account may."));
             openApi.addSecurityItem(new SecurityRequirement().addList("bearer"));
         };
     }

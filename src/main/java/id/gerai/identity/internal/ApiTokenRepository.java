@@ -1,5 +1,6 @@
 package id.gerai.identity.internal;
 
+import id.gerai.identity.ApiTokens;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +16,7 @@ class ApiTokenRepository {
 
     /** A token as its owner sees it in lists: never the secret, which is not stored. */
     record TokenRow(UUID id, String name, String prefix, Instant createdAt, Instant expiresAt, Instant lastUsedAt,
-                    Instant revokedAt) {
+                    Instant revokedAt, ApiTokens.Access access) {
 
         public boolean expired(Instant now) {
             return !expiresAt.isAfter(now);
@@ -23,7 +24,7 @@ class ApiTokenRepository {
     }
 
     /** What authentication needs of a token that is neither revoked nor expired. */
-    record UsableToken(UUID id, UUID accountId, Instant expiresAt, Instant lastUsedAt) {
+    record UsableToken(UUID id, UUID accountId, Instant expiresAt, Instant lastUsedAt, ApiTokens.Access access) {
     }
 
     private final JdbcClient jdbc;
@@ -32,25 +33,26 @@ class ApiTokenRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(UUID id, UUID accountId, String name, String tokenHash, String prefix, Instant expiresAt) {
+    void insert(UUID id, UUID accountId, String name, String tokenHash, String prefix, Instant expiresAt,
+                ApiTokens.Access access) {
         jdbc.sql("""
-                insert into api_token (id, account_id, name, token_hash, prefix, expires_at)
-                values (:id, :account, :name, :hash, :prefix, :expiresAt)
+                insert into api_token (id, account_id, name, token_hash, prefix, expires_at, access)
+                values (:id, :account, :name, :hash, :prefix, :expiresAt, :access)
                 """)
                 .param("id", id).param("account", accountId).param("name", name).param("hash", tokenHash)
-                .param("prefix", prefix).param("expiresAt", Timestamp.from(expiresAt))
+                .param("prefix", prefix).param("expiresAt", Timestamp.from(expiresAt)).param("access", access.name())
                 .update();
     }
 
     /** The unrevoked, unexpired token with this hash. */
     Optional<UsableToken> findUsable(String tokenHash) {
         return jdbc.sql("""
-                        select id, account_id, expires_at, last_used_at from api_token
+                        select id, account_id, expires_at, last_used_at, access from api_token
                         where token_hash = :hash and revoked_at is null and expires_at > now()
                         """)
                 .param("hash", tokenHash)
                 .query((rs, n) -> new UsableToken(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getTimestamp(3).toInstant(), instant(rs.getTimestamp(4))))
+                        rs.getTimestamp(3).toInstant(), instant(rs.getTimestamp(4)), ApiTokens.Access.valueOf(rs.getString(5))))
                 .optional();
     }
 
@@ -62,7 +64,7 @@ class ApiTokenRepository {
     /** The account's unrevoked tokens (expired ones too, until revoked), newest first. */
     List<TokenRow> unrevoked(UUID accountId) {
         return jdbc.sql("""
-                        select id, name, prefix, created_at, expires_at, last_used_at, revoked_at from api_token
+                        select id, name, prefix, created_at, expires_at, last_used_at, revoked_at, access from api_token
                         where account_id = :account and revoked_at is null order by created_at desc, id
                         """)
                 .param("account", accountId).query(this::row).list();
@@ -70,7 +72,7 @@ class ApiTokenRepository {
 
     Optional<TokenRow> find(UUID accountId, UUID id) {
         return jdbc.sql("""
-                        select id, name, prefix, created_at, expires_at, last_used_at, revoked_at from api_token
+                        select id, name, prefix, created_at, expires_at, last_used_at, revoked_at, access from api_token
                         where account_id = :account and id = :id
                         """)
                 .param("account", accountId).param("id", id).query(this::row).optional();
@@ -97,7 +99,8 @@ class ApiTokenRepository {
     private TokenRow row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new TokenRow(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("prefix"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("expires_at").toInstant(),
-                instant(rs.getTimestamp("last_used_at")), instant(rs.getTimestamp("revoked_at")));
+                instant(rs.getTimestamp("last_used_at")), instant(rs.getTimestamp("revoked_at")),
+                ApiTokens.Access.valueOf(rs.getString("access")));
     }
 
     private static Instant instant(Timestamp t) {

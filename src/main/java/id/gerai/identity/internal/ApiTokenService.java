@@ -47,6 +47,23 @@ class ApiTokenService implements ApiTokens {
         return properties.maxValidity();
     }
 
+    /**
+     * The access a form or a request asked for: {@code READ} or {@code FULL} in any case, {@code null} (the
+     * default) when left out or blank.
+     *
+     * @throws InvalidInput on field {@code access} for anything else
+     */
+    static Access access(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Access.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw InvalidInput.of("access", "api-token.access-invalid");
+        }
+    }
+
     /** The name as stored: trimmed, runs of white space made one space. */
     static String cleanName(String name) {
         return name == null ? "" : name.strip().replaceAll("\\s+", " ");
@@ -54,7 +71,8 @@ class ApiTokenService implements ApiTokens {
 
     @Override
     @Transactional
-    public IssuedToken issue(UUID accountId, String name, Duration validity) {
+    public IssuedToken issue(UUID accountId, String name, Duration validity, Access access) {
+        Access granted = access == null ? Access.FULL : access;
         String cleanName = cleanName(name);
         Duration valid = validity == null ? properties.defaultValidity() : validity;
         var errors = new InvalidInput.Collector();
@@ -77,14 +95,15 @@ class ApiTokenService implements ApiTokens {
         String token = ApiTokenSecret.generate();
         String prefix = ApiTokenSecret.prefix(token);
         Instant expiresAt = Instant.now().plus(valid).truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
-        tokens.insert(id, accountId, cleanName, ApiTokenSecret.hash(token), prefix, expiresAt);
+        tokens.insert(id, accountId, cleanName, ApiTokenSecret.hash(token), prefix, expiresAt, granted);
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("account", accountId.toString());
         after.put("name", cleanName);
         after.put("prefix", prefix);
         after.put("expiresAt", expiresAt.toString());
+        after.put("access", granted.name());
         audit.record(AuditEvent.of(null, "identity.api-token.created", "api_token", id, null, after));
-        return new IssuedToken(id, token, prefix, expiresAt);
+        return new IssuedToken(id, token, prefix, expiresAt, granted);
     }
 
     @Override
@@ -101,6 +120,7 @@ class ApiTokenService implements ApiTokens {
         before.put("name", token.name());
         before.put("prefix", token.prefix());
         before.put("expiresAt", token.expiresAt().toString());
+        before.put("access", token.access().name());
         audit.record(AuditEvent.of(null, "identity.api-token.revoked", "api_token", tokenId, before, Map.of("revoked", true)));
     }
 

@@ -1,5 +1,6 @@
 package id.gerai.identity.internal;
 
+import id.gerai.identity.ApiTokens;
 import id.gerai.identity.ApiTokens.IssuedToken;
 import id.gerai.identity.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -24,16 +25,20 @@ import org.springframework.web.bind.annotation.RestController;
 class ApiTokensApi {
 
     record NewToken(@Schema(description = "what the token is for, 1 to 100 characters", example = "integrasi SIAK") String name,
-                    @Schema(description = "days until it expires, 1 to 365; 90 when left out", example = "90") Integer expiresInDays) {
+                    @Schema(description = "days until it expires, 1 to 365; 90 when left out", example = "90") Integer expiresInDays,
+                    @Schema(description = "READ: accepted for GET and HEAD only (anything else is answered 403 api-token-read-only); "
+                            + "FULL: everything the account may do. FULL when left out.", allowableValues = {"READ", "FULL"},
+                            example = "READ") String access) {
     }
 
     record CreatedToken(UUID id, String name,
                         @Schema(description = "the secret: shown here only, never again") String token,
                         @Schema(description = "the first characters after gerai_, shown in lists") String prefix,
-                        Instant expiresAt) {
+                        Instant expiresAt, ApiTokens.Access access) {
     }
 
-    record TokenView(UUID id, String name, String prefix, Instant createdAt, Instant expiresAt, Instant lastUsedAt, boolean expired) {
+    record TokenView(UUID id, String name, String prefix, Instant createdAt, Instant expiresAt, Instant lastUsedAt, boolean expired,
+                     ApiTokens.Access access) {
     }
 
     private final ApiTokenService tokens;
@@ -42,14 +47,16 @@ class ApiTokensApi {
         this.tokens = tokens;
     }
 
-    @Operation(summary = "Create a personal API token; the answer holds its secret, which cannot be read again")
+    @Operation(summary = "Create a personal API token; the answer holds its secret, which cannot be read again",
+            description = "Give an integration that only reads (a dashboard, a report) a READ token: it cannot change anything, "
+                    + "even if it leaks.")
     @PostMapping("/api/account/tokens")
     ResponseEntity<CreatedToken> create(@RequestBody NewToken request) {
         UUID account = CurrentUser.require().accountId();
         Duration validity = request.expiresInDays() == null ? null : Duration.ofDays(request.expiresInDays());
-        IssuedToken issued = tokens.issue(account, request.name(), validity);
+        IssuedToken issued = tokens.issue(account, request.name(), validity, ApiTokenService.access(request.access()));
         return ResponseEntity.status(HttpStatus.CREATED).body(new CreatedToken(issued.id(), ApiTokenService.cleanName(request.name()),
-                issued.token(), issued.prefix(), issued.expiresAt()));
+                issued.token(), issued.prefix(), issued.expiresAt(), issued.access()));
     }
 
     @Operation(summary = "The signed-in account's tokens that are not revoked (expired ones included), newest first; never their secrets")
@@ -57,7 +64,8 @@ class ApiTokensApi {
     List<TokenView> list() {
         Instant now = Instant.now();
         return tokens.list(CurrentUser.require().accountId()).stream()
-                .map(t -> new TokenView(t.id(), t.name(), t.prefix(), t.createdAt(), t.expiresAt(), t.lastUsedAt(), t.expired(now)))
+                .map(t -> new TokenView(t.id(), t.name(), t.prefix(), t.createdAt(), t.expiresAt(), t.lastUsedAt(), t.expired(now),
+                        t.access()))
                 .toList();
     }
 

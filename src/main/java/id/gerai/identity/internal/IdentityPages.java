@@ -45,7 +45,7 @@ class IdentityPages {
     }
 
     /** The new-token form on the account page, as posted. */
-    record TokenForm(String name, String expiresInDays) {
+    record TokenForm(String name, String expiresInDays, String access) {
     }
 
     /** The validities offered on the page, in days, besides the default (the API takes any number up to the maximum). */
@@ -141,7 +141,8 @@ class IdentityPages {
     String createToken(@ModelAttribute TokenForm form, Model model) {
         GeraiUser user = CurrentUser.require();
         try {
-            IssuedToken issued = tokens.issue(user.accountId(), form.name(), validity(form.expiresInDays()));
+            IssuedToken issued = tokens.issue(user.accountId(), form.name(), validity(form.expiresInDays()),
+                    ApiTokenService.access(form.access()));
             model.addAttribute("newToken", issued);
             model.addAttribute("newTokenName", ApiTokenService.cleanName(form.name()));
             accountPage(model, user, emptyTokenForm());
@@ -180,7 +181,8 @@ class IdentityPages {
     }
 
     private TokenForm emptyTokenForm() {
-        return new TokenForm("", String.valueOf(tokens.defaultValidity().toDays()));
+        // the form suggests the least a token needs: reading
+        return new TokenForm("", String.valueOf(tokens.defaultValidity().toDays()), "READ");
     }
 
     /** The chosen number of days; a value that is not a whole number fails validation like one out of range. */

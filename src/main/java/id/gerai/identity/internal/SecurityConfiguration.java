@@ -64,7 +64,8 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> problem(res, HttpStatus.UNAUTHORIZED,
                         e instanceof LockedException ? "locked" : "unauthorized", messages)))
-                .addFilterBefore(new ApiTokenAuthenticationFilter(apiTokens, (req, res, e) -> invalidToken(res, messages)),
+                .addFilterBefore(new ApiTokenAuthenticationFilter(apiTokens, (req, res, e) -> invalidToken(res, messages),
+                                (req, res, e) -> problem(res, HttpStatus.FORBIDDEN, "api-token-read-only", messages)),
                         BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> problem(res, HttpStatus.UNAUTHORIZED, "unauthorized", messages))

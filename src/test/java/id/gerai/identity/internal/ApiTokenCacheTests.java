@@ -64,6 +64,7 @@ class ApiTokenCacheTests {
 
     private ApiTokenCache.Entry entry(UUID tokenId) {
         GeraiUser user = new GeraiUser(UUID.randomUUID(), "a@b.id", "A", true, Set.of(), List.of(), true, null);
-        return new ApiTokenCache.Entry(tokenId, user, Instant.now().plusSeconds(3600), clock.get(), new AtomicLong());
+        return new ApiTokenCache.Entry(tokenId, user, id.gerai.identity.ApiTokens.Access.FULL, Instant.now().plusSeconds(3600), clock.get(),
+                new AtomicLong());
     }
 }
