@@ -356,11 +356,6 @@ public final class ProcessBenchmark {
         }
 
         /**
-         * {@code -Dbench.experiment="alter table ... ; ..."}: statements run as the superuser before measuring, to try a
-         * storage or server setting without a migration. Printed with the results, so a figure is never mistaken for
-         * one of the real schema.
-         */
-        /**
          * Statistics for the planner, as autovacuum would have them on a database in use: a fresh database measured
          * right after its warm-up would otherwise be planned from empty tables (seq scans), which made the first
          * figures-off runs look three times dearer in PostgreSQL CPU than the same work with figures on.
@@ -372,6 +367,11 @@ public final class ProcessBenchmark {
             }
         }
 
+        /**
+         * {@code -Dbench.experiment="alter table ... ; ..."}: statements run as the superuser before measuring, to try a
+         * storage or server setting without a migration. Printed with the results, so a figure is never mistaken for
+         * one of the real schema.
+         */
         void experiment() throws Exception {
             String sql = System.getProperty("bench.experiment", System.getenv("BENCH_EXPERIMENT"));
             if (sql == null || sql.isBlank()) {

@@ -411,6 +411,8 @@ class ApiTokenIT {
                 .andExpect(jsonPath("$.paths['/api/account/tokens'].get").exists())
                 .andExpect(jsonPath("$.paths['/api/account/tokens/{id}'].delete").exists())
                 .andExpect(jsonPath("$.components.securitySchemes.bearer.scheme").value("bearer"))
+                .andExpect(jsonPath("$.components.securitySchemes.bearer.description").value(containsString("api-token-read-only")))
+                .andExpect(jsonPath("$.components.schemas.NewToken.properties.access.enum", hasItem("READ")))
                 .andExpect(jsonPath("$.components.securitySchemes.basic.scheme").value("basic"));
     }
 
