@@ -20,11 +20,12 @@ public final class Bench {
             case "submit-http" -> id.gerai.application.SubmitHttpBenchmark.main(rest);
             case "documents" -> id.gerai.document.internal.DocumentsBenchmark.main(rest);
             case "ikm" -> id.gerai.survey.IkmBenchmark.main(rest);
+            case "commit-floor" -> CommitFloorBenchmark.main(rest);
             case "dashboards" -> id.gerai.performance.internal.DashboardsBenchmark.main(rest);
             case "generate-history" -> id.gerai.performance.internal.DashboardsBenchmark.main(
                     java.util.stream.Stream.concat(Arrays.stream(rest), java.util.stream.Stream.of("--only-generate")).toArray(String[]::new));
             default -> {
-                System.err.println("usage: bench/run NAME   (benchmarks: search, process, submit-http, documents, ikm, dashboards, generate-history)");
+                System.err.println("usage: bench/run NAME   (benchmarks: search, process, submit-http, commit-floor, documents, ikm, dashboards, generate-history)");
                 System.exit(2);
             }
         }
