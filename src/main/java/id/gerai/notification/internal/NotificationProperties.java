@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -17,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param lease            how long claimed messages are hidden from other dispatchers while being sent;
  *                         must exceed the time a batch can take (see the SMTP timeouts), or a slow
  *                         batch may be claimed and sent again by another node
+ * @param retention        how long sent and failed messages are kept (their bodies hold names, tracking numbers and
+ *                         links); then {@link OutboxRetention} deletes them. Pending ones are never deleted.
  */
 @Validated
 @ConfigurationProperties("gerai.notification")
@@ -24,5 +27,6 @@ record NotificationProperties(
         @DefaultValue("2s") @NotNull Duration dispatchInterval,
         @DefaultValue("10") @Min(1) @Max(100) int batchSize,
         @DefaultValue("8") @Min(1) @Max(20) int maxAttempts,
-        @DefaultValue("15m") @NotNull Duration lease) {
+        @DefaultValue("15m") @NotNull Duration lease,
+        @DefaultValue("30d") @NotNull @DurationMin(days = 1) Duration retention) {
 }

@@ -122,6 +122,22 @@ class OutboxRepository {
                 .update();
     }
 
+    /**
+     * Deletes up to {@code limit} sent or failed messages created before {@code before}, oldest first, in any tenant
+     * (the caller is in a cross-tenant scope); the tenant of each deleted message ({@code null} for
+     * installation-wide mail). Pending messages are never touched.
+     */
+    List<UUID> deleteFinishedBefore(java.time.Instant before, int limit) {
+        return jdbc.sql("""
+                        delete from notification_outbox
+                        where id in (select id from notification_outbox
+                                     where status in ('SENT', 'FAILED') and created_at < :before
+                                     order by created_at limit :limit)
+                        returning tenant_id""")
+                .param("before", java.sql.Timestamp.from(before)).param("limit", limit)
+                .query((rs, n) -> rs.getObject(1, UUID.class)).list();
+    }
+
     List<OutboxMessage> recent(String recipient, int limit) {
         if (recipient == null) {
             return jdbc.sql("select " + COLUMNS + " from notification_outbox order by created_at desc, id limit :limit")

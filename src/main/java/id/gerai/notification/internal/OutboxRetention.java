@@ -1,0 +1,85 @@
+package id.gerai.notification.internal;
+
+import id.gerai.audit.AuditEvent;
+import id.gerai.audit.AuditLog;
+import id.gerai.platform.TenantContext;
+import id.gerai.platform.TenantId;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Deletes sent and failed messages once {@code gerai.notification.retention} (30 days by default) has passed since
+ * they were queued: their bodies hold names, tracking numbers and links (password-reset links among them), which
+ * are kept no longer than delivering them needs (UU 27/2022: delete personal data when its retention ends). The
+ * application's own history, not the outbox, is the record of what happened; pending messages are never deleted.
+ *
+ * <p>Runs hourly, in blocks of {@value #BATCH} messages, each block one transaction with one audit record per
+ * tenant whose messages it deleted (installation-wide mail under the platform's chain), by {@code system}.
+ */
+@Component
+class OutboxRetention {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRetention.class);
+    static final int BATCH = 1_000;
+
+    private final OutboxRepository outbox;
+    private final AuditLog audit;
+    private final TransactionTemplate tx;
+    private final NotificationProperties properties;
+
+    OutboxRetention(OutboxRepository outbox, AuditLog audit, TransactionTemplate tx, NotificationProperties properties) {
+        this.outbox = outbox;
+        this.audit = audit;
+        this.tx = tx;
+        this.properties = properties;
+    }
+
+    @Scheduled(initialDelayString = "${gerai.notification.retention-check-interval:1h}",
+            fixedDelayString = "${gerai.notification.retention-check-interval:1h}")
+    void scheduled() {
+        try {
+            int deleted = purgeNow();
+            if (deleted > 0) {
+                log.info("Notification outbox: {} sent or failed messages older than {} deleted", deleted, properties.retention());
+            }
+        } catch (RuntimeException e) {
+            log.error("Notification outbox retention failed; trying again in the next round", e);
+        }
+    }
+
+    /** Deletes what has outlived the retention now; how many messages. */
+    int purgeNow() {
+        Instant before = Instant.now().minus(properties.retention());
+        int total = 0;
+        while (true) {
+            int deleted = TenantContext.callAcrossTenants(() -> tx.execute(s -> purgeBlock(before)));
+            total += deleted;
+            if (deleted < BATCH) {
+                return total;
+            }
+        }
+    }
+
+    private int purgeBlock(Instant before) {
+        List<UUID> tenants = outbox.deleteFinishedBefore(before, BATCH);
+        Map<UUID, Integer> perTenant = new HashMap<>();
+        tenants.forEach(t -> perTenant.merge(t, 1, Integer::sum));
+        perTenant.forEach((tenant, n) -> {
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("deleted", n);
+            after.put("queuedBefore", before.toString());
+            audit.record(AuditEvent.of(tenant == null ? null : new TenantId(tenant), "notification.outbox.purged",
+                    "notification_outbox", "retention", null, after).byActor("system"));
+        });
+        return tenants.size();
+    }
+}
