@@ -63,7 +63,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link GatewayDispatcher#dispatchNow()} itself. The server outlives single tests and the dispatcher sends
  * every due text of the database, so each test uses its own phone number and looks only at requests for it.
  */
-@ApplicationModuleTest
+// with the audit module: the outbox's retention records what it deletes
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES)
 @AutoConfigureMockMvc(addFilters = false)
 @ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = {"gerai.notification.dispatch-interval=1h", "gerai.demo.enabled=true", "spring.mail.host=",

@@ -17,7 +17,8 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Outside demo mode the mailbox does not exist, even when there is mail in the outbox. */
-@ApplicationModuleTest
+// with the audit module: the outbox's retention records what it deletes
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES)
 @AutoConfigureMockMvc(addFilters = false)
 @TestPropertySource(properties = {"gerai.demo.enabled=false", "spring.mail.host=", "gerai.notification.dispatch-interval=1h"})
 class NotificationMailboxDisabledTests {

@@ -22,7 +22,8 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The demo mailbox in demo mode, with no mail server configured (as on a laptop trying Gerai). */
-@ApplicationModuleTest
+// with the audit module: the outbox's retention records what it deletes
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES)
 @AutoConfigureMockMvc(addFilters = false)
 @TestPropertySource(properties = {"gerai.demo.enabled=true", "spring.mail.host=", "gerai.notification.dispatch-interval=1h"})
 class NotificationMailboxTests {

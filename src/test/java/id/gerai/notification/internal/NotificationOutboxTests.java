@@ -51,7 +51,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link OutboxDispatcher#dispatchNow()} itself. Every test uses a fresh tenant and its own mail domain,
  * since the database and the mail server outlive single tests.
  */
-@ApplicationModuleTest
+// with the audit module: the outbox's retention records what it deletes
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES)
 @TestPropertySource(properties = {"gerai.notification.dispatch-interval=1h", "gerai.notification.batch-size=3"})
 class NotificationOutboxTests {
 
