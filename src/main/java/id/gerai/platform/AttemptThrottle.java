@@ -52,7 +52,7 @@ public class AttemptThrottle {
      * Seconds until {@code key} may try again (0 when it may now): for a {@code Retry-After} header beside the
      * refusal.
      */
-    public long retryAfterSeconds(String key) {
+    long retryAfterSeconds(String key) {
         Failures f = failures.get(key);
         if (f == null || f.count() < limit) {
             return 0;

@@ -3,8 +3,8 @@ package id.gerai.application.web;
 import id.gerai.application.Applications;
 import id.gerai.application.Applications.PublicStatus;
 import id.gerai.application.TrackingNumber;
-import id.gerai.platform.GeraiException;
 import id.gerai.platform.Throttled;
+import id.gerai.platform.web.ThrottledResponses;
 import id.gerai.tenancy.TenancyApi;
 import id.gerai.tenancy.Tenant;
 import jakarta.servlet.http.HttpServletResponse;
@@ -74,14 +74,9 @@ class StatusPages {
         Optional<PublicStatus> found;
         try {
             found = applications.publicStatus(typed, accessCode);
-        } catch (GeraiException e) {
-            if (e.status() != HttpStatus.TOO_MANY_REQUESTS) {
-                throw e;
-            }
-            response.setStatus(e.status().value());
-            if (e instanceof Throttled t) {
-                response.setHeader("Retry-After", String.valueOf(t.retryAfterSeconds()));
-            }
+        } catch (Throttled e) {
+            // too many wrong codes for this number: the form stays, with the wait in the status and the header
+            ThrottledResponses.refuse(response, e);
             model.addAttribute("notice", "error." + e.code());
             return "application/citizen/status";
         }

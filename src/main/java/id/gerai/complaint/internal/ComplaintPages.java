@@ -107,8 +107,7 @@ class ComplaintPages {
             filings.check(sender);
         } catch (id.gerai.platform.Throttled e) {
             // what was typed stays on the form; only the sending waits, and the status says so (as the API's does)
-            response.setStatus(e.status().value());
-            response.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
+            id.gerai.platform.web.ThrottledResponses.refuse(response, e);
             return showForm(slug, form, Map.of(), "error.complaint-filing-throttled", model);
         }
         Tenant t = slug == null ? null : tenancy.bySlug(slug).orElse(null);

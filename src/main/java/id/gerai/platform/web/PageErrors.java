@@ -22,9 +22,10 @@ class PageErrors {
 
     @ExceptionHandler(GeraiException.class)
     String gerai(GeraiException e, Model model, HttpServletResponse response) {
-        response.setStatus(e.status().value());
         if (e instanceof Throttled t) {
-            response.setHeader("Retry-After", String.valueOf(t.retryAfterSeconds()));
+            ThrottledResponses.refuse(response, t);
+        } else {
+            response.setStatus(e.status().value());
         }
         model.addAttribute("status", e.status().value());
         model.addAttribute("messageKey", "error." + e.code());
