@@ -102,7 +102,8 @@ public final class BenchSupport {
                     figures += rs.getDouble(2); // the figures' delta inserts and folds (issue #7)
                 }
                 System.err.printf("bench: %7.2f calls/%s %7.3f ms/call %5.2f plans/%s %6.3f ms/plan  %s%n",
-                        rs.getLong(1) / (double) units, unit, rs.getDouble(2) / rs.getLong(1), rs.getLong(3) / (double) units,
+                        rs.getLong(1) / (double) units, unit, rs.getLong(1) == 0 ? 0.0 : rs.getDouble(2) / rs.getLong(1),
+                        rs.getLong(3) / (double) units,
                         unit, rs.getLong(3) == 0 ? 0.0 : rs.getDouble(4) / rs.getLong(3), q.length() > 140 ? q.substring(0, 140) : q);
             }
             return new StatementTotals(calls / (double) units, time / units, planning / units, figures / units);
