@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -24,6 +25,9 @@ import org.springframework.validation.annotation.Validated;
  * @param retryAfter     a document still pending this long after its number was taken (a failed or
  *                       interrupted signing), or a completion event not handled this long, is tried again
  * @param retryInterval  how often the retry runs
+ * @param completedEventsRetention how long a handled completion event stays in {@code event_publication} as the
+ *                       trace that issuing ran for it (the issued document and its audit record are the lasting
+ *                       record); older ones are deleted hourly
  * @param maxFileBytes   the largest signed PDF stored
  * @param verifyAttempts wrong number-and-code guesses one client may make per ten minutes
  */
@@ -34,6 +38,7 @@ record DocumentProperties(
         @DefaultValue("{seq:4}/{agency}/{year}") @NotBlank String numberFormat,
         @DefaultValue("2m") @NotNull Duration retryAfter,
         @DefaultValue("1m") @NotNull Duration retryInterval,
+        @DefaultValue("7d") @NotNull @DurationMin(hours = 1) Duration completedEventsRetention,
         @DefaultValue("10485760") @Min(100_000) long maxFileBytes,
         @DefaultValue("20") @Min(1) @Max(10_000) int verifyAttempts,
         @Valid @NotNull @DefaultValue Keys keys,

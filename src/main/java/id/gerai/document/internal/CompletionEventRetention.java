@@ -1,0 +1,97 @@
+package id.gerai.document.internal;
+
+import id.gerai.application.ApplicationCompleted;
+import id.gerai.audit.AuditEvent;
+import id.gerai.audit.AuditLog;
+import id.gerai.platform.TenantContext;
+import id.gerai.platform.TenantId;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Deletes handled completion events from Spring Modulith's {@code event_publication} once
+ * {@code gerai.documents.completed-events-retention} (7 days by default) has passed since they were handled. Each
+ * completed application leaves one, and nothing else ever deleted them, so the table grew with every application
+ * ever completed. The issued document and its audit record are the lasting record that issuing ran; events not yet
+ * handled are never touched ({@link DocumentRetry} hands them to the listener again).
+ *
+ * <p>Runs hourly, in blocks of {@value #BATCH}, each block one transaction with one audit record per tenant whose
+ * events it deleted (the count, by {@code system}).
+ */
+@Component
+class CompletionEventRetention {
+
+    private static final Logger log = LoggerFactory.getLogger(CompletionEventRetention.class);
+    static final int BATCH = 1_000;
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final TransactionTemplate tx;
+    private final DocumentProperties properties;
+
+    CompletionEventRetention(JdbcClient jdbc, AuditLog audit, TransactionTemplate tx, DocumentProperties properties) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.tx = tx;
+        this.properties = properties;
+    }
+
+    @Scheduled(initialDelayString = "${gerai.documents.retention-check-interval:1h}",
+            fixedDelayString = "${gerai.documents.retention-check-interval:1h}")
+    void scheduled() {
+        try {
+            int deleted = purgeNow();
+            if (deleted > 0) {
+                log.info("{} completion events handled more than {} ago deleted", deleted, properties.completedEventsRetention());
+            }
+        } catch (RuntimeException e) {
+            log.error("Completion event retention failed; trying again in the next round", e);
+        }
+    }
+
+    /** Deletes the handled completion events that have outlived the retention now; how many. */
+    int purgeNow() {
+        Instant before = Instant.now().minus(properties.completedEventsRetention());
+        int total = 0;
+        while (true) {
+            int deleted = TenantContext.callAcrossTenants(() -> tx.execute(s -> purgeBlock(before)));
+            total += deleted;
+            if (deleted < BATCH) {
+                return total;
+            }
+        }
+    }
+
+    private int purgeBlock(Instant before) {
+        List<String> tenants = jdbc.sql("""
+                        delete from event_publication
+                        where id in (select id from event_publication
+                                     where completion_date < :before and event_type = :type
+                                     order by completion_date limit :limit)
+                        returning serialized_event::jsonb ->> 'tenant'""")
+                .param("before", Timestamp.from(before))
+                .param("type", ApplicationCompleted.class.getName())
+                .param("limit", BATCH)
+                .query(String.class).list();
+        Map<String, Integer> perTenant = new HashMap<>();
+        tenants.forEach(t -> perTenant.merge(t == null ? "" : t, 1, Integer::sum));
+        perTenant.forEach((tenant, n) -> {
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("deleted", n);
+            after.put("handledBefore", before.toString());
+            audit.record(AuditEvent.of(tenant.isEmpty() ? null : TenantId.of(tenant), "document.completion-events.purged",
+                    "event_publication", "retention", null, after).byActor("system"));
+        });
+        return tenants.size();
+    }
+}
