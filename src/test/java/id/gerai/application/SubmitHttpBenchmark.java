@@ -21,10 +21,11 @@ import id.gerai.tenancy.TenancyApi;
 import id.gerai.tenancy.Tenant;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.BufferedInputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,10 +36,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -121,9 +122,7 @@ public final class SubmitHttpBenchmark {
             results.put("submit_auth", auth);
             results.put("submit_rate", f1(rate));
             results.put("submit_body_bytes", String.valueOf(bodies.getFirst().length));
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5)).build();
-            Load load = new Load(client, uri, boundary, bodies, setup.authorizations(), dir);
+            Load load = new Load(uri, boundary, bodies, setup.authorizations(), dir);
             if (warmup > 0) {
                 load.run(rate, warmup, null);
             }
@@ -241,8 +240,16 @@ public final class SubmitHttpBenchmark {
 
     // --- load ----------------------------------------------------------------------------------------------
 
-    /** The open-loop generator. */
-    record Load(HttpClient client, URI uri, String boundary, List<byte[]> bodies, List<String> authorizations, Path dataDir) {
+    /**
+     * The open-loop generator. A scheduler thread hands each request's due time to a pool of workers, each with its own
+     * keep-alive HTTP/1.1 connection ({@link Connection}), the request bytes built once: the JDK's HttpClient took about
+     * a quarter of the JVM's CPU here, work the server under test then had to share the two cores with. A request
+     * waits for a free worker when all are busy, and its latency still counts from its due time.
+     */
+    record Load(URI uri, String boundary, List<byte[]> bodies, List<String> authorizations, Path dataDir) {
+
+        /** Connections, so requests in flight: above the server's admission limit ({@code GERAI_MAX_IN_FLIGHT}, 64). */
+        static final int WORKERS = 96;
 
         void run(double rate, int seconds, Map<String, String> results) throws Exception {
             String label = results == null ? "warm-up" : "measured";
@@ -252,52 +259,76 @@ public final class SubmitHttpBenchmark {
             AtomicInteger ok = new AtomicInteger();
             AtomicInteger errors = new AtomicInteger();
             ConcurrentLinkedQueue<String> firstErrors = new ConcurrentLinkedQueue<>();
-            List<CompletableFuture<?>> inFlight = new ArrayList<>(total);
+            AtomicLong lastCompletion = new AtomicLong();
+            LinkedBlockingQueue<long[]> due = new LinkedBlockingQueue<>();
             long[] cpuBefore = BenchSupport.cpuMillis(dataDir);
             Map<String, Long> pgBefore = BenchSupport.postgresCpuMillis(dataDir);
-            long start = System.nanoTime() + 10_000_000;
-            long lastCompletion = start;
-            long[] last = {start};
-            for (int i = 0; i < total; i++) {
-                long due = start + i * intervalNanos;
-                long wait;
-                while ((wait = due - System.nanoTime()) > 0) {
-                    LockSupport.parkNanos(wait);
-                }
-                HttpRequest request = HttpRequest.newBuilder(uri)
-                        .timeout(Duration.ofSeconds(30))
-                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .header("Authorization", authorizations.get(i % authorizations.size()))
-                        .header("Accept-Language", "id")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(i % bodies.size())))
-                        .build();
-                inFlight.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
-                    long now = System.nanoTime();
-                    latencies.add(now - due);
-                    synchronized (last) {
-                        last[0] = Math.max(last[0], now);
-                    }
-                    if (failure == null && response.statusCode() == 201) {
-                        ok.incrementAndGet();
-                    } else {
-                        errors.incrementAndGet();
-                        if (firstErrors.size() < 5) {
-                            firstErrors.add(failure != null ? failure.toString()
-                                    : response.statusCode() + " " + response.body().substring(0, Math.min(300, response.body().length())));
+            List<Thread> workers = new ArrayList<>();
+            for (int w = 0; w < WORKERS; w++) {
+                workers.add(Thread.ofPlatform().name("bench-http-" + w).daemon().start(() -> {
+                    Connection connection = null;
+                    try {
+                        for (long[] job = due.take(); job[0] >= 0; job = due.take()) {
+                            int i = (int) job[1];
+                            String error;
+                            try {
+                                if (connection == null) {
+                                    connection = new Connection(uri);
+                                }
+                                Connection.Response r = connection.exchange(request(i), bodies.get(i % bodies.size()));
+                                error = r.status() == 201 ? null : r.status() + " " + r.body().substring(0, Math.min(300, r.body().length()));
+                                if (!r.keepAlive()) {
+                                    connection.close();
+                                    connection = null;
+                                }
+                            } catch (java.io.IOException e) {
+                                error = e.toString();
+                                if (connection != null) {
+                                    connection.close();
+                                    connection = null;
+                                }
+                            }
+                            long now = System.nanoTime();
+                            latencies.add(now - job[0]);
+                            lastCompletion.accumulateAndGet(now, Math::max);
+                            if (error == null) {
+                                ok.incrementAndGet();
+                            } else {
+                                errors.incrementAndGet();
+                                if (firstErrors.size() < 5) {
+                                    firstErrors.add(error);
+                                }
+                            }
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } finally {
+                        if (connection != null) {
+                            connection.close();
                         }
                     }
-                    return null;
                 }));
             }
+            long start = System.nanoTime() + 10_000_000;
+            for (int i = 0; i < total; i++) {
+                long at = start + i * intervalNanos;
+                long wait;
+                while ((wait = at - System.nanoTime()) > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                due.add(new long[] {at, i});
+            }
             long sentAt = System.nanoTime();
-            CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+            for (int w = 0; w < WORKERS; w++) {
+                due.add(new long[] {-1, -1});
+            }
+            for (Thread t : workers) {
+                t.join(Duration.ofSeconds(60));
+            }
             long[] cpuAfter = BenchSupport.cpuMillis(dataDir);
             Map<String, Long> pgAfter = BenchSupport.postgresCpuMillis(dataDir);
-            synchronized (last) {
-                lastCompletion = last[0];
-            }
             double sendSeconds = (sentAt - start) / 1e9;
-            double elapsed = (lastCompletion - start) / 1e9;
+            double elapsed = (lastCompletion.get() - start) / 1e9;
             long[] l = sorted(latencies.stream().mapToLong(Long::longValue).toArray());
             firstErrors.forEach(e -> System.err.println("bench: error: " + e));
             System.err.printf("bench: %s: %d sent in %.1f s, %d answered 201 in %.1f s, %d errors, p50 %s ms, p99 %s ms (load %s)%n",
@@ -322,6 +353,101 @@ public final class SubmitHttpBenchmark {
             results.put("submit_java_cpu_ms_per_request", f1((cpuAfter[0] - cpuBefore[0]) / (double) answered));
             if (cpuAfter[1] >= 0 && cpuBefore[1] >= 0) {
                 results.put("submit_pg_cpu_ms_per_request", f1((cpuAfter[1] - cpuBefore[1]) / (double) answered));
+            }
+        }
+
+        /** The request line and headers of request {@code i} (its citizen's token, its body's length). */
+        private byte[] request(int i) {
+            byte[] body = bodies.get(i % bodies.size());
+            return ("POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                    + "\r\nContent-Type: multipart/form-data; boundary=" + boundary
+                    + "\r\nAuthorization: " + authorizations.get(i % authorizations.size())
+                    + "\r\nAccept-Language: id\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        }
+    }
+
+    /** One keep-alive HTTP/1.1 connection: writes a request, reads the status, headers and body (fixed or chunked). */
+    static final class Connection implements AutoCloseable {
+
+        record Response(int status, String body, boolean keepAlive) {
+        }
+
+        private final Socket socket;
+        private final BufferedInputStream in;
+        private final OutputStream out;
+
+        Connection(URI uri) throws java.io.IOException {
+            socket = new Socket();
+            socket.setTcpNoDelay(true);
+            socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 5_000);
+            socket.setSoTimeout(30_000);
+            in = new BufferedInputStream(socket.getInputStream(), 16_384);
+            out = socket.getOutputStream();
+        }
+
+        Response exchange(byte[] head, byte[] body) throws java.io.IOException {
+            byte[] request = java.util.Arrays.copyOf(head, head.length + body.length);
+            System.arraycopy(body, 0, request, head.length, body.length);
+            out.write(request);
+            out.flush();
+            String statusLine = line();
+            if (statusLine.length() < 12 || !statusLine.startsWith("HTTP/1.1 ")) {
+                throw new java.io.IOException("not an HTTP/1.1 status line: " + statusLine);
+            }
+            int status = Integer.parseInt(statusLine.substring(9, 12));
+            long length = -1;
+            boolean chunked = false;
+            boolean keepAlive = true;
+            for (String h = line(); !h.isEmpty(); h = line()) {
+                int colon = h.indexOf(':');
+                String name = h.substring(0, colon).trim();
+                String value = h.substring(colon + 1).trim();
+                if (name.equalsIgnoreCase("Content-Length")) {
+                    length = Long.parseLong(value);
+                } else if (name.equalsIgnoreCase("Transfer-Encoding")) {
+                    chunked = value.equalsIgnoreCase("chunked");
+                } else if (name.equalsIgnoreCase("Connection")) {
+                    keepAlive = !value.equalsIgnoreCase("close");
+                }
+            }
+            ByteArrayOutputStream content = new ByteArrayOutputStream();
+            if (chunked) {
+                for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0;
+                     size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
+                    content.write(in.readNBytes(size));
+                    line();
+                }
+                while (!line().isEmpty()) {
+                    // trailers
+                }
+            } else if (length >= 0) {
+                content.write(in.readNBytes((int) length));
+            } else {
+                keepAlive = false;
+                content.write(in.readAllBytes());
+            }
+            return new Response(status, content.toString(StandardCharsets.UTF_8), keepAlive);
+        }
+
+        private String line() throws java.io.IOException {
+            StringBuilder b = new StringBuilder();
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new java.io.EOFException("connection closed by the server");
+                }
+                if (c != '\r') {
+                    b.append((char) c);
+                }
+            }
+            return b.toString();
+        }
+
+        @Override
+        public void close() {
+            try {
+                socket.close();
+            } catch (java.io.IOException ignored) {
+                // closing a connection that is already broken
             }
         }
     }

@@ -60,7 +60,8 @@ class SchemaFormValidator implements FormValidator {
     private final Predicate<String> regionExists;
     private final JsonMapper json;
     private final SchemaRegistry registry;
-    private final Map<String, Schema> cache = new ConcurrentHashMap<>();
+    /** Compiled schemas by the schema itself (map equality): every filing validates, and compiling is dear. */
+    private final Map<Map<String, Object>, Schema> cache = new ConcurrentHashMap<>();
 
     @Autowired
     SchemaFormValidator(NikValidator niks, RegionApi regions, JsonMapper json) {
@@ -143,16 +144,23 @@ class SchemaFormValidator implements FormValidator {
     }
 
     private Schema compile(Map<String, Object> schemaMap) {
-        String key = json.writeValueAsString(schemaMap);
-        Schema cached = cache.get(key);
+        if (schemaMap == null) {
+            throw new IllegalArgumentException("no schema");
+        }
+        // looked up by the caller's map (a hash and an equality walk, no serializing); kept under a copy of its own,
+        // which no caller can change afterwards
+        Schema cached = cache.get(schemaMap);
         if (cached != null) {
             return cached;
         }
-        Schema schema = registry.getSchema(json.readTree(key));
+        String text = json.writeValueAsString(schemaMap);
+        Schema schema = registry.getSchema(json.readTree(text));
         schema.initializeValidators();
         if (cache.size() >= CACHE_LIMIT) {
             cache.clear();
         }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> key = json.readValue(text, Map.class);
         cache.put(key, schema);
         return schema;
     }

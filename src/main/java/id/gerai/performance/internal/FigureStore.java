@@ -153,6 +153,7 @@ class FigureStore {
                         time_hist = perf_add(r.time_hist, excluded.time_hist), ikm_sum = perf_add(r.ikm_sum, excluded.ikm_sum)
                 )""".formatted(COUNTERS, sums(), adds("r"))))
                 .query(FigureStore::serviceKey).list();
+        // through perf_open_empty_idx, which holds only the rows at zero
         jdbc.sql("delete from perf_open where n = 0").update();
         // a month whose every figure a rebuild took away (generated history with no events behind it) is no month
         jdbc.sql("delete from perf_national_monthly where " + String.join(" = 0 and ", COUNTERS.split(", ")) + " = 0")

@@ -162,4 +162,21 @@ class CatalogFormValidationTests {
                 .isInstanceOf(GeraiException.class).hasMessage("catalog-form-schema-invalid");
         assertThat(validator.schemaProblems(Map.of("type", "objek"))).containsExactly("/type");
     }
+
+    @Test
+    void theCompiledSchemaFollowsTheSchemaNotTheMapHoldingIt() {
+        Map<String, Object> schema = new LinkedHashMap<>();
+        schema.put("type", "object");
+        schema.put("properties", new LinkedHashMap<>(Map.of("nama", Map.of("type", "string"))));
+        assertThat(validator.validate(schema, Map.of()).byPath()).isEmpty();
+        // the same map changed in place (a draft being edited): the cache must not answer with the old schema
+        schema.put("required", new ArrayList<>(List.of("nama")));
+        assertThat(validator.validate(schema, Map.of()).byPath()).containsOnlyKeys("nama");
+        // an equal schema in another map is the same schema
+        Map<String, Object> copy = new LinkedHashMap<>(schema);
+        assertThat(validator.validate(copy, Map.of("nama", "Siti")).byPath()).isEmpty();
+        assertThat(validator.validate(copy, Map.of()).byPath()).containsOnlyKeys("nama");
+        assertThatThrownBy(() -> validator.validate((Map<String, Object>) null, Map.of()))
+                .isInstanceOf(GeraiException.class).hasMessage("catalog-form-schema-invalid");
+    }
 }
