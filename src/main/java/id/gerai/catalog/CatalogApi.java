@@ -40,6 +40,16 @@ public interface CatalogApi {
     /** The published version citizens see now. */
     Optional<ServiceVersion> current(TenantId tenant, UUID serviceId);
 
+    /**
+     * Only which agency serves the service and which version citizens file under now (null: none published), read
+     * without the summary's name and version counts: what every filing needs, when the version itself is cached.
+     */
+    Optional<CurrentVersion> currentVersion(TenantId tenant, UUID serviceId);
+
+    /** See {@link #currentVersion}. */
+    record CurrentVersion(UUID agencyId, Integer version) {
+    }
+
     /** One version, whatever its status: applications read the version they were filed under. */
     Optional<ServiceVersion> version(TenantId tenant, UUID serviceId, int version);
 

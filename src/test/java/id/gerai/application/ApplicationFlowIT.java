@@ -238,6 +238,17 @@ class ApplicationFlowIT {
     }
 
     @Test
+    void aServiceWithNothingPublishedCannotBeFiledUnder() throws Exception {
+        Setup s = setup();
+        UUID draftOnly = catalog.create(s.tenant().id(), new CatalogApi.NewService(s.agency(),
+                id.gerai.catalog.CatalogSamples.valid("SURAT_UJI_DRAF", "Surat Uji Draf"), null)).serviceId();
+        mvc.perform(as(post(s.files()).contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsBytes(
+                        Map.of("service", draftOnly.toString(), "data", ApplicationSamples.validData()))), s.citizen()))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.code").value("service-not-published"));
+        assertThat(read(mvc.perform(as(get("/api/applications"), s.citizen())))).isEmpty();
+    }
+
+    @Test
     void aFileThatLiesAboutItsTypeIsRefused() throws Exception {
         Setup s = setup();
         var r = multipart(s.files())
@@ -458,6 +469,11 @@ class ApplicationFlowIT {
                 .andExpect(status().isForbidden());
         JsonNode inbox = read(mvc.perform(as(get("/api/tenants/" + other.tenant().slug() + "/tasks"), other.verifier())));
         assertThat(inbox.get("counts").get("total").asInt()).isZero();
+        // a service of this region cannot be filed under the other region's address
+        mvc.perform(as(post("/api/tenants/" + other.tenant().slug() + "/applications").contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsBytes(Map.of("service", s.service().serviceId().toString(),
+                                "data", ApplicationSamples.validData(), "submit", true))), other.citizen()))
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("catalog-service-not-found"));
     }
 
     @Test

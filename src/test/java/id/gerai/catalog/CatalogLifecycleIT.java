@@ -61,8 +61,12 @@ class CatalogLifecycleIT {
         assertThat(v1.status()).isEqualTo(VersionStatus.DRAFT);
         assertThat(catalog.publishedServices(t)).isEmpty();
         assertThat(catalog.service(t, v1.serviceId()).orElseThrow().status()).isEqualTo(ServiceStatus.DRAFT);
+        UUID agency = catalog.service(t, v1.serviceId()).orElseThrow().agencyId();
+        // what filing reads: nothing to file under yet
+        assertThat(catalog.currentVersion(t, v1.serviceId())).contains(new CatalogApi.CurrentVersion(agency, null));
 
         catalog.publish(t, v1.serviceId(), 1);
+        assertThat(catalog.currentVersion(t, v1.serviceId())).contains(new CatalogApi.CurrentVersion(agency, 1));
         assertThat(events.stream(ServicePublished.class)).containsExactly(new ServicePublished(t, v1.serviceId(), 1));
         ServiceSummary published = catalog.publishedServices(t).getFirst();
         assertThat(published.currentVersion()).isEqualTo(1);
@@ -77,8 +81,10 @@ class CatalogLifecycleIT {
         catalog.updateDraft(t, v1.serviceId(), with(v2.design(), b -> b.timeLimitDays(5)), "lebih realistis");
         assertThat(catalog.current(t, v1.serviceId()).orElseThrow().version()).isEqualTo(1);
 
+        assertThat(catalog.currentVersion(t, v1.serviceId())).contains(new CatalogApi.CurrentVersion(agency, 1));
         catalog.publish(t, v1.serviceId(), 2);
         assertThat(catalog.current(t, v1.serviceId()).orElseThrow().design().timeLimitDays()).isEqualTo(5);
+        assertThat(catalog.currentVersion(t, v1.serviceId())).contains(new CatalogApi.CurrentVersion(agency, 2));
         ServiceVersion old = catalog.version(t, v1.serviceId(), 1).orElseThrow();
         assertThat(old.status()).isEqualTo(VersionStatus.RETIRED);
         assertThat(old.retiredAt()).isNotNull();
@@ -216,6 +222,8 @@ class CatalogLifecycleIT {
         Setup b = setup();
         UUID bService = create(b, valid()).serviceId();
         assertThat(catalog.service(a.tenant().id(), bService)).isEmpty();
+        assertThat(catalog.currentVersion(a.tenant().id(), bService)).isEmpty();
+        assertThat(catalog.currentVersion(b.tenant().id(), bService)).isPresent();
         assertThat(catalog.version(a.tenant().id(), bService, 1)).isEmpty();
         assertThat(catalog.services(a.tenant().id())).isEmpty();
         // even a statement that forgets its tenant filter sees nothing of B from A's scope

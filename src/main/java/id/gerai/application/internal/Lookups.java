@@ -1,7 +1,6 @@
 package id.gerai.application.internal;
 
 import id.gerai.catalog.CatalogApi;
-import id.gerai.catalog.ServiceSummary;
 import id.gerai.catalog.ServiceVersion;
 import id.gerai.catalog.VersionStatus;
 import id.gerai.platform.GeraiException;
@@ -75,12 +74,12 @@ class Lookups {
     }
 
     Current current(TenantId tenant, UUID serviceId) {
-        ServiceSummary service = catalog.service(tenant, serviceId)
+        CatalogApi.CurrentVersion service = catalog.currentVersion(tenant, serviceId)
                 .orElseThrow(() -> GeraiException.notFound("catalog-service-not-found"));
-        if (service.currentVersion() == null) {
+        if (service.version() == null) {
             throw GeraiException.invalid("service-not-published");
         }
-        return new Current(version(tenant, serviceId, service.currentVersion()), service.agencyId());
+        return new Current(version(tenant, serviceId, service.version()), service.agencyId());
     }
 
     Tenant tenant(TenantId id) {

@@ -1,5 +1,6 @@
 package id.gerai.catalog.internal;
 
+import id.gerai.catalog.CatalogApi;
 import id.gerai.catalog.Origin;
 import id.gerai.catalog.VersionStatus;
 import id.gerai.platform.TenantId;
@@ -94,6 +95,13 @@ class CatalogRepository {
     Optional<ServiceRow> service(TenantId tenant, UUID id) {
         return jdbc.sql(SERVICE_SELECT + " where s.tenant_id = ? and s.id = ?")
                 .params(tenant.value(), id).query(CatalogRepository::serviceRow).optional();
+    }
+
+    Optional<CatalogApi.CurrentVersion> currentVersion(TenantId tenant, UUID id) {
+        return jdbc.sql("select agency_id, current_version from service where tenant_id = ? and id = ?")
+                .params(tenant.value(), id)
+                .query((rs, n) -> new CatalogApi.CurrentVersion(rs.getObject(1, UUID.class), (Integer) rs.getObject(2)))
+                .optional();
     }
 
     Optional<ServiceRow> serviceBySlug(TenantId tenant, String slug) {

@@ -110,6 +110,11 @@ class CatalogService implements CatalogApi {
     }
 
     @Override
+    public Optional<CurrentVersion> currentVersion(TenantId tenant, UUID serviceId) {
+        return TenantContext.call(tenant, () -> repository.currentVersion(tenant, serviceId));
+    }
+
+    @Override
     public Optional<ServiceVersion> version(TenantId tenant, UUID serviceId, int version) {
         return TenantContext.call(tenant, () -> repository.version(tenant, serviceId, version)).map(this::version);
     }
