@@ -43,6 +43,46 @@ class CalendarIT {
     @Autowired WorkingCalendar calendar;
     @Autowired JdbcClient jdbc;
     @Autowired AuditQueries audit;
+    @Autowired org.springframework.transaction.support.TransactionTemplate tx;
+
+    /** A Monday with no national holiday: a working day unless a tenant says otherwise. */
+    private static final LocalDate PLAIN_MONDAY = LocalDate.parse("2026-07-13");
+
+    private void regionalHoliday(TenantId tenant, LocalDate date) {
+        jdbc.sql("insert into tenant_day (tenant_id, date, kind, name) values (?, ?, 'REGIONAL_HOLIDAY', 'Hari Jadi Uji')")
+                .params(tenant.value(), date).update();
+    }
+
+    @Test
+    void aTransitionReadsTheCalendarOnItsOwnTransactionAndKeepsOnlyWhatWasCommitted() {
+        TenantId t = fixtures.newTenant().id();
+        // a fresh tenant: its calendar is read for the first time inside the transaction, on that transaction's
+        // connection (it sees the holiday the transaction has just written; a second connection would not, and at full
+        // load waiting for one could leave every pooled connection held by a waiter)
+        Boolean inside = TenantContext.call(t, () -> tx.execute(status -> {
+            regionalHoliday(t, PLAIN_MONDAY);
+            boolean working = calendar.isWorkingDay(t, PLAIN_MONDAY);
+            status.setRollbackOnly();
+            return working;
+        }));
+        assertThat(inside).isFalse();
+        // the transaction rolled back: what it read is not kept for anyone else
+        assertThat(calendar.isWorkingDay(t, PLAIN_MONDAY)).isTrue();
+    }
+
+    @Test
+    void aCallerWhoseConnectionCannotSeeTheTenantGetsItsCalendarFromATransactionOfItsOwn() {
+        TenantId a = fixtures.newTenant().id();
+        TenantId b = fixtures.newTenant().id();
+        TenantContext.run(b, () -> tx.executeWithoutResult(status -> regionalHoliday(b, PLAIN_MONDAY)));
+        // a transaction of tenant A whose thread then says "tenant B" without a transaction of B: its connection
+        // still only sees A, so B's holiday must be read elsewhere, not missed
+        Boolean working = TenantContext.call(a, () -> tx.execute(status -> TenantContext.call(b,
+                () -> calendar.isWorkingDay(b, PLAIN_MONDAY))));
+        assertThat(working).isFalse();
+        assertThat(calendar.isWorkingDay(b, PLAIN_MONDAY)).isFalse();
+        assertThat(calendar.isWorkingDay(a, PLAIN_MONDAY)).isTrue();
+    }
 
     @Test
     void theNationalHolidaysOfDomainAreSeeded() {

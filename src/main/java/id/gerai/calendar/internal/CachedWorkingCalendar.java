@@ -46,13 +46,25 @@ class CachedWorkingCalendar implements WorkingCalendar {
             return cached.value();
         }
         long seen = generation.get();
-        TenantCalendar loaded = data.load(tenant, nationalHolidays(now)).calendar();
+        boolean joined = data.joinable(tenant);
+        TenantCalendar loaded = data.load(tenant, nationalHolidays(now), joined).calendar();
         Entry<TenantCalendar> entry = new Entry<>(loaded, now);
-        tenants.put(tenant, entry);
-        if (generation.get() != seen) {
-            tenants.remove(tenant, entry); // dropped while loading: the copy may predate the change
-        }
+        // read on the caller's transaction, it may include that transaction's own changes: kept once they are committed
+        keepWhenCommitted(joined, () -> {
+            tenants.put(tenant, entry);
+            if (generation.get() != seen) {
+                tenants.remove(tenant, entry); // dropped while loading: the copy may predate the change
+            }
+        });
         return loaded;
+    }
+
+    private static void keepWhenCommitted(boolean joined, Runnable keep) {
+        if (joined && TransactionSynchronizationManager.isSynchronizationActive()) {
+            afterCommit(keep);
+        } else {
+            keep.run();
+        }
     }
 
     private List<NationalHoliday> nationalHolidays(long now) {
@@ -61,13 +73,16 @@ class CachedWorkingCalendar implements WorkingCalendar {
             return cached.value();
         }
         long seen = generation.get();
+        boolean joined = CalendarData.joinableForNational();
         List<NationalHoliday> loaded = data.nationalHolidays();
-        if (generation.get() == seen) {
-            national = new Entry<>(loaded, now);
-            if (generation.get() != seen) {
-                national = null;
+        keepWhenCommitted(joined, () -> {
+            if (generation.get() == seen) {
+                national = new Entry<>(loaded, now);
+                if (generation.get() != seen) {
+                    national = null;
+                }
             }
-        }
+        });
         return loaded;
     }
 

@@ -12,13 +12,16 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Reads a tenant's calendar from the database, always correctly scoped: in the tenant's scope and in a
- * transaction of its own (the caller's is suspended). A caller inside a transaction of another scope (or of
- * none) would otherwise read through a connection whose row-level security hides the tenant's days, and
- * count deadlines without them, silently.
+ * Reads a tenant's calendar from the database, always correctly scoped. A caller inside a transaction whose scope
+ * sees the tenant (the tenant's own, or across tenants) is read on that transaction: a transition that needs the
+ * calendar must not take a second connection while it holds one, or at full load every pooled connection can end
+ * up held by a transaction waiting for another, until the pool's wait runs out. Any other caller gets a transaction
+ * of its own in the tenant's scope (the caller's is suspended): through a connection of another scope, row-level
+ * security would hide the tenant's days and deadlines would be counted without them, silently.
  */
 @Component
 class CalendarData {
@@ -55,12 +58,36 @@ class CalendarData {
 
     /** The tenant's calendar; {@code national} is passed in when the caller already holds it (the cache). */
     Snapshot load(TenantId id, List<NationalHoliday> national) {
-        return TenantContext.call(id, () -> read.execute(s -> {
-            Tenant tenant = requireTenant(id);
-            var saved = repository.settings(id);
-            return new Snapshot(tenant, saved.orElseGet(() -> CalendarSettings.defaultsFor(tenant.regionCode())),
-                    saved.isPresent(), national == null ? repository.nationalHolidays() : national, repository.tenantDays(id));
-        }));
+        return load(id, national, joinable(id));
+    }
+
+    /** {@link #load(TenantId, List)} with {@link #joinable} already asked. */
+    Snapshot load(TenantId id, List<NationalHoliday> national, boolean join) {
+        if (join) {
+            return read(id, national);
+        }
+        return TenantContext.call(id, () -> read.execute(s -> read(id, national)));
+    }
+
+    private Snapshot read(TenantId id, List<NationalHoliday> national) {
+        Tenant tenant = requireTenant(id);
+        var saved = repository.settings(id);
+        return new Snapshot(tenant, saved.orElseGet(() -> CalendarSettings.defaultsFor(tenant.regionCode())),
+                saved.isPresent(), national == null ? repository.nationalHolidays() : national, repository.tenantDays(id));
+    }
+
+    /**
+     * Whether {@link #load} reads on the caller's transaction: one is active, and its connection's row-level security
+     * scope (asked of the connection itself, not of the thread's {@link TenantContext}, which a caller may have
+     * switched since the transaction began) sees the tenant's rows.
+     */
+    boolean joinable(TenantId id) {
+        return TransactionSynchronizationManager.isActualTransactionActive() && repository.sessionSees(id);
+    }
+
+    /** Whether {@link #nationalHolidays} reads on the caller's transaction (any: the holidays are installation-wide). */
+    static boolean joinableForNational() {
+        return TransactionSynchronizationManager.isActualTransactionActive();
     }
 
     Snapshot load(TenantId id) {
@@ -68,7 +95,10 @@ class CalendarData {
     }
 
     List<NationalHoliday> nationalHolidays() {
-        return read.execute(s -> repository.nationalHolidays()); // installation-wide: no tenant scope needed
+        if (joinableForNational()) {
+            return repository.nationalHolidays(); // installation-wide: no tenant scope needed
+        }
+        return read.execute(s -> repository.nationalHolidays());
     }
 
     /** The first and last year with national holidays recorded, if any. */

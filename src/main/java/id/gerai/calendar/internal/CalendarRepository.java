@@ -27,6 +27,14 @@ class CalendarRepository {
         this.jdbc = jdbc;
     }
 
+    /** Whether this connection's row-level security scope (the settings the tenant policies read) sees the tenant. */
+    boolean sessionSees(TenantId tenant) {
+        return Boolean.TRUE.equals(jdbc.sql("""
+                        select coalesce(current_setting('gerai.cross_tenant', true) = 'on', false)
+                            or nullif(current_setting('gerai.tenant_id', true), '') = :tenant""")
+                .param("tenant", tenant.value().toString()).query(Boolean.class).single());
+    }
+
     // --- national holidays ----------------------------------------------------------------------------
 
     List<NationalHoliday> nationalHolidays() {
