@@ -269,7 +269,7 @@ public final class ProcessBenchmark {
                 results.put("process_pg_" + setting, value);
             }
             Integer pool = Integer.getInteger("gerai.db.pool-size");
-            results.put("process_pool_size", String.valueOf(pool == null ? 20 : pool));
+            results.put("process_pool_size", String.valueOf(pool == null ? id.gerai.platform.db.DatabaseProperties.defaultPoolSize() : pool));
         }
 
         // --- setup ----------------------------------------------------------------------------------------

@@ -81,7 +81,7 @@ class DatabaseConfiguration {
         config.setJdbcUrl(server.url);
         config.setUsername(server.user);
         config.setPassword(server.password);
-        config.setMaximumPoolSize(properties.poolSize());
+        config.setMaximumPoolSize(properties.connections());
         config.setMinimumIdle(2);
         // a request waits at most this long for a connection, then is answered 503 (see platform.web.AdmissionControl,
         // which keeps most requests from waiting here at all)

@@ -30,11 +30,23 @@ class ExternalDatabaseIT {
         try (Connection c = external.getConnection(); ResultSet r = c.createStatement().executeQuery("select current_user")) {
             r.next();
             assertThat(r.getString(1)).isEqualTo("gerai_app");
+            assertThat(((TenantAwareDataSource) external).getTargetDataSource().unwrap(HikariDataSource.class).getMaximumPoolSize())
+                    .isEqualTo(4);
         } finally {
             ((TenantAwareDataSource) external).getTargetDataSource().unwrap(HikariDataSource.class).close();
             server.destroy();
         }
         assertThat(java.nio.file.Path.of("target/never-created")).doesNotExist();
+    }
+
+    @Test
+    void withoutASetSizeThePoolFollowsTheMachinesProcessors() throws Exception {
+        int processors = Runtime.getRuntime().availableProcessors();
+        assertThat(DatabaseProperties.defaultPoolSize()).isEqualTo(Math.max(4, 2 * processors + 2));
+        // the suite's application context leaves GERAI_DB_POOL_SIZE unset
+        assertThat(((TenantAwareDataSource) dataSource).getTargetDataSource().unwrap(HikariDataSource.class).getMaximumPoolSize())
+                .isEqualTo(DatabaseProperties.defaultPoolSize());
+        assertThat(new DatabaseProperties(java.nio.file.Path.of("x"), null, null, null, null, null, 9).connections()).isEqualTo(9);
     }
 
     @Test
