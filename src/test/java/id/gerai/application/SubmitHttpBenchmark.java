@@ -53,8 +53,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Gerai creates the draft, stores and attaches both files, submits (validation, first task, deadline, history,
  * audit, e-mail and text message) and answers 201 with the application.
  *
- * <p>The load is open-loop: request {@code i} is due at {@code start + i / rate} and is sent then whatever the
- * earlier ones are doing, and its latency is measured from that due time, so a slow server is not excused by
+ * <p>The load is open-loop: request {@code i} is due at {@code start + i / rate} and is sent then, on one of
+ * {@value Load#WORKERS} keep-alive connections, whatever the earlier ones are doing (when every connection is busy it
+ * waits for the first free one), and its latency is measured from that due time, so a slow server is not excused by
  * the generator waiting for it (no coordinated omission). A warm-up at the same rate comes first, a minute by
  * default: the JIT compiler was still taking a fifth of the machine after 60 s at 60/s, and a shorter warm-up
  * measured the compiler as much as the server.
