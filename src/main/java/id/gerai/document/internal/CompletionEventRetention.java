@@ -1,15 +1,11 @@
 package id.gerai.document.internal;
 
 import id.gerai.application.ApplicationCompleted;
-import id.gerai.audit.AuditEvent;
 import id.gerai.audit.AuditLog;
-import id.gerai.platform.TenantContext;
+import id.gerai.audit.RetentionPurge;
 import id.gerai.platform.TenantId;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ever completed. The issued document and its audit record are the lasting record that issuing ran; events not yet
  * handled are never touched ({@link DocumentRetry} hands them to the listener again).
  *
- * <p>Runs hourly, in blocks of {@value #BATCH}, each block one transaction with one audit record per tenant whose
- * events it deleted (the count, by {@code system}).
+ * <p>Runs hourly, in blocks of {@value #BATCH} as {@link RetentionPurge} does: each block one transaction with one
+ * audit record per tenant whose events it deleted.
  */
 @Component
 class CompletionEventRetention {
@@ -35,14 +31,12 @@ class CompletionEventRetention {
     static final int BATCH = 1_000;
 
     private final JdbcClient jdbc;
-    private final AuditLog audit;
-    private final TransactionTemplate tx;
+    private final RetentionPurge purge;
     private final DocumentProperties properties;
 
     CompletionEventRetention(JdbcClient jdbc, AuditLog audit, TransactionTemplate tx, DocumentProperties properties) {
         this.jdbc = jdbc;
-        this.audit = audit;
-        this.tx = tx;
+        this.purge = new RetentionPurge(audit, tx);
         this.properties = properties;
     }
 
@@ -62,36 +56,16 @@ class CompletionEventRetention {
     /** Deletes the handled completion events that have outlived the retention now; how many. */
     int purgeNow() {
         Instant before = Instant.now().minus(properties.completedEventsRetention());
-        int total = 0;
-        while (true) {
-            int deleted = TenantContext.callAcrossTenants(() -> tx.execute(s -> purgeBlock(before)));
-            total += deleted;
-            if (deleted < BATCH) {
-                return total;
-            }
-        }
-    }
-
-    private int purgeBlock(Instant before) {
-        List<String> tenants = jdbc.sql("""
-                        delete from event_publication
-                        where id in (select id from event_publication
-                                     where completion_date < :before and event_type = :type
-                                     order by completion_date limit :limit)
-                        returning serialized_event::jsonb ->> 'tenant'""")
-                .param("before", Timestamp.from(before))
-                .param("type", ApplicationCompleted.class.getName())
-                .param("limit", BATCH)
-                .query(String.class).list();
-        Map<String, Integer> perTenant = new HashMap<>();
-        tenants.forEach(t -> perTenant.merge(t == null ? "" : t, 1, Integer::sum));
-        perTenant.forEach((tenant, n) -> {
-            Map<String, Object> after = new LinkedHashMap<>();
-            after.put("deleted", n);
-            after.put("handledBefore", before.toString());
-            audit.record(AuditEvent.of(tenant.isEmpty() ? null : TenantId.of(tenant), "document.completion-events.purged",
-                    "event_publication", "retention", null, after).byActor("system"));
-        });
-        return tenants.size();
+        return purge.run("document.completion-events.purged", "event_publication", BATCH,
+                Map.of("handledBefore", before.toString()), limit -> jdbc.sql("""
+                                delete from event_publication
+                                where id in (select id from event_publication
+                                             where completion_date < :before and event_type = :type
+                                             order by completion_date limit :limit)
+                                returning serialized_event::jsonb ->> 'tenant'""")
+                        .param("before", Timestamp.from(before))
+                        .param("type", ApplicationCompleted.class.getName())
+                        .param("limit", limit)
+                        .query(String.class).list().stream().map(t -> t == null ? null : TenantId.of(t)).toList());
     }
 }

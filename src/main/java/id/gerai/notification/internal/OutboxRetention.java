@@ -1,15 +1,10 @@
 package id.gerai.notification.internal;
 
-import id.gerai.audit.AuditEvent;
 import id.gerai.audit.AuditLog;
-import id.gerai.platform.TenantContext;
+import id.gerai.audit.RetentionPurge;
 import id.gerai.platform.TenantId;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -22,8 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * are kept no longer than delivering them needs (UU 27/2022: delete personal data when its retention ends). The
  * application's own history, not the outbox, is the record of what happened; pending messages are never deleted.
  *
- * <p>Runs hourly, in blocks of {@value #BATCH} messages, each block one transaction with one audit record per
- * tenant whose messages it deleted (installation-wide mail under the platform's chain), by {@code system}.
+ * <p>Runs hourly, in blocks of {@value #BATCH} messages as {@link RetentionPurge} does: each block one transaction
+ * with one audit record per tenant whose messages it deleted (installation-wide mail under the platform's chain).
  */
 @Component
 class OutboxRetention {
@@ -32,14 +27,12 @@ class OutboxRetention {
     static final int BATCH = 1_000;
 
     private final OutboxRepository outbox;
-    private final AuditLog audit;
-    private final TransactionTemplate tx;
+    private final RetentionPurge purge;
     private final NotificationProperties properties;
 
     OutboxRetention(OutboxRepository outbox, AuditLog audit, TransactionTemplate tx, NotificationProperties properties) {
         this.outbox = outbox;
-        this.audit = audit;
-        this.tx = tx;
+        this.purge = new RetentionPurge(audit, tx);
         this.properties = properties;
     }
 
@@ -59,27 +52,7 @@ class OutboxRetention {
     /** Deletes what has outlived the retention now; how many messages. */
     int purgeNow() {
         Instant before = Instant.now().minus(properties.retention());
-        int total = 0;
-        while (true) {
-            int deleted = TenantContext.callAcrossTenants(() -> tx.execute(s -> purgeBlock(before)));
-            total += deleted;
-            if (deleted < BATCH) {
-                return total;
-            }
-        }
-    }
-
-    private int purgeBlock(Instant before) {
-        List<UUID> tenants = outbox.deleteFinishedBefore(before, BATCH);
-        Map<UUID, Integer> perTenant = new HashMap<>();
-        tenants.forEach(t -> perTenant.merge(t, 1, Integer::sum));
-        perTenant.forEach((tenant, n) -> {
-            Map<String, Object> after = new LinkedHashMap<>();
-            after.put("deleted", n);
-            after.put("queuedBefore", before.toString());
-            audit.record(AuditEvent.of(tenant == null ? null : new TenantId(tenant), "notification.outbox.purged",
-                    "notification_outbox", "retention", null, after).byActor("system"));
-        });
-        return tenants.size();
+        return purge.run("notification.outbox.purged", "notification_outbox", BATCH, Map.of("queuedBefore", before.toString()),
+                limit -> outbox.deleteFinishedBefore(before, limit).stream().map(t -> t == null ? null : new TenantId(t)).toList());
     }
 }

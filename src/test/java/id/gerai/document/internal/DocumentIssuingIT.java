@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import id.gerai.application.ApplicationCompleted;
 import id.gerai.application.ApplicationSamples;
 import id.gerai.catalog.CatalogApi;
 import id.gerai.document.DocumentFixtures;
@@ -27,6 +28,9 @@ import id.gerai.support.GeraiIntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +57,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Issued documents through the whole application: an approval yields a signed PDF (checked by pdfsig and by
  * Gerai), delivered to the applicant and verifiable by anyone; numbers run without gaps; issuing is
- * idempotent and survives a failing signer; revocation and correction show on the public verification.
+ * idempotent and survives a failing signer; revocation and correction show on the public verification; handled
+ * completion events leave {@code event_publication} after their retention, unhandled ones never.
  */
 @GeraiIntegrationTest
 class DocumentIssuingIT {
@@ -67,6 +72,7 @@ class DocumentIssuingIT {
     @Autowired NotificationQueries outbox;
     @Autowired DocumentRepository repo;
     @Autowired DocumentRetry retry;
+    @Autowired CompletionEventRetention retention;
     @Autowired TransactionTemplate tx;
     @Autowired id.gerai.tenancy.TenancyApi tenancy;
     @Value("${gerai.documents.keys.dir}") Path keys;
@@ -282,7 +288,7 @@ class DocumentIssuingIT {
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("document-not-issued"));
 
         Files.delete(keyFile); // the key is (re)generated on the next attempt
-        retry.resubmitEvents(java.time.Duration.ZERO);
+        retry.resubmitEvents(Duration.ZERO);
         IssuedDocument issued = docs.awaitIssued(a);
         assertThat(issued.id()).isEqualTo(pending.id());
         assertThat(issued.number()).isEqualTo(pending.number());
@@ -505,5 +511,66 @@ class DocumentIssuingIT {
         String manager = fixtures.staffWithRole(a.tenant(), id.gerai.identity.Role.PENGELOLA_MPP);
         mvc.perform(as(get("/api/tenants/" + a.tenant().slug() + "/documents"), manager)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.length()").value(1));
+    }
+
+    private UUID awaitHandled(UUID applicationId) throws InterruptedException {
+        for (int i = 0; i < 300; i++) {
+            List<UUID> ids = jdbc.sql("select id from event_publication where completion_date is not null and serialized_event like ?")
+                    .param("%" + applicationId + "%").query(UUID.class).list();
+            if (!ids.isEmpty()) {
+                return ids.getFirst();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the completion event of " + applicationId + " was never marked handled");
+    }
+
+    private boolean publicationExists(UUID publication) {
+        return jdbc.sql("select count(*) from event_publication where id = ?").param(publication).query(Integer.class).single() == 1;
+    }
+
+    private void agePublication(UUID publication, Duration by) {
+        Timestamp then = Timestamp.from(Instant.now().minus(by));
+        jdbc.sql("update event_publication set publication_date = ?, completion_date = ? where id = ?")
+                .params(then, then, publication).update();
+    }
+
+    @Test
+    void handledEventsOutliveTheirRetentionAndUnhandledOnesAreKept() throws Exception {
+        DocumentFixtures.Office office = docs.office();
+        Approved old = docs.approved(office, fixtures.citizen(), ApplicationSamples.validData());
+        Approved recent = docs.approved(office, fixtures.citizen(), ApplicationSamples.validData());
+        docs.awaitIssued(old);
+        docs.awaitIssued(recent);
+        UUID oldEvent = awaitHandled(old.applicationId());
+        UUID recentEvent = awaitHandled(recent.applicationId());
+        agePublication(oldEvent, Duration.ofDays(8));
+        agePublication(recentEvent, Duration.ofDays(6));
+        // an event whose issuing never finished stays however old it is: the retry still owes it a document
+        UUID unhandled = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into event_publication (id, listener_id, event_type, serialized_event, publication_date, status, completion_attempts)
+                        values (?, 'id.gerai.document.internal.IssueOnCompletion.on(id.gerai.application.ApplicationCompleted)', ?, ?, ?, 'FAILED', 1)""")
+                .params(unhandled, ApplicationCompleted.class.getName(),
+                        "{\"tenant\":\"" + office.tenant().id() + "\",\"applicationId\":\"" + UUID.randomUUID() + "\"}",
+                        Timestamp.from(Instant.now().minus(Duration.ofDays(30))))
+                .update();
+
+        try {
+            assertThat(retention.purgeNow()).isGreaterThanOrEqualTo(1);
+
+            assertThat(publicationExists(oldEvent)).isFalse();
+            assertThat(publicationExists(recentEvent)).isTrue();
+            assertThat(publicationExists(unhandled)).isTrue();
+            List<String> audits = TenantContext.callAcrossTenants(() -> jdbc.sql("""
+                            select actor || ' ' || after_data::text from audit_record
+                            where tenant_id = ? and action = 'document.completion-events.purged'""")
+                    .param(office.tenant().id().value()).query(String.class).list());
+            assertThat(audits).singleElement().satisfies(a -> assertThat(a).startsWith("system ").contains("\"deleted\": 1"));
+            // the documents themselves are untouched
+            assertThat(documents.byApplication(office.tenant().id(), old.applicationId())).isPresent();
+        } finally {
+            jdbc.sql("delete from event_publication where id = ?").param(unhandled).update();
+        }
     }
 }
