@@ -165,6 +165,13 @@ class ApiTokenIT {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"aneh\",\"access\":\"ADMIN\"}"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors.access").value("Choose the token's access: read only or full."));
+        // ... together with every other field's problem, not on its own
+        mvc.perform(post("/api/account/tokens").with(httpBasic(manager, Fixtures.PASSWORD)).header("Accept-Language", "en")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"  \",\"expiresInDays\":0,\"access\":\"ADMIN\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors.access").exists())
+                .andExpect(jsonPath("$.errors.name").exists())
+                .andExpect(jsonPath("$.errors.expiresInDays").exists());
         assertThat(jdbc.sql("select count(*) from api_token").query(Long.class).single()).isEqualTo(before);
     }
 
@@ -349,6 +356,13 @@ class ApiTokenIT {
         mvc.perform(post("/account/tokens").cookie(session).with(csrf()).param("name", "dasbor").param("expiresInDays", "30")
                         .param("access", "READ"))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("Token &quot;dasbor&quot; sudah dibuat.")));
+        // a tampered form: every problem is named beside its field, the access among them
+        mvc.perform(post("/account/tokens").cookie(session).with(csrf()).param("name", " ").param("expiresInDays", "30")
+                        .param("access", "ADMIN"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Pilih akses token: hanya membaca atau penuh.")))
+                .andExpect(content().string(containsString("Wajib diisi.")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("sudah dibuat"))));
         mvc.perform(get("/account").cookie(session))
                 .andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*dasbor</th>\\s*<td class=\"code\">[^<]*</td>\\s*<td>Hanya membaca</td>.*")));
 

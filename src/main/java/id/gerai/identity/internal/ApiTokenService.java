@@ -64,6 +64,21 @@ class ApiTokenService implements ApiTokens {
         }
     }
 
+    /**
+     * {@link #issue(UUID, String, Duration, Access)} with the access as the form or request gave it: an access that
+     * does not exist is refused together with every other field's problem, not on its own.
+     */
+    @Transactional
+    public IssuedToken issue(UUID accountId, String name, Duration validity, String access) {
+        Access parsed;
+        try {
+            parsed = access(access);
+        } catch (InvalidInput e) {
+            return issue(accountId, name, validity, null, true);
+        }
+        return issue(accountId, name, validity, parsed, false);
+    }
+
     /** The name as stored: trimmed, runs of white space made one space. */
     static String cleanName(String name) {
         return name == null ? "" : name.strip().replaceAll("\\s+", " ");
@@ -72,6 +87,10 @@ class ApiTokenService implements ApiTokens {
     @Override
     @Transactional
     public IssuedToken issue(UUID accountId, String name, Duration validity, Access access) {
+        return issue(accountId, name, validity, access, false);
+    }
+
+    private IssuedToken issue(UUID accountId, String name, Duration validity, Access access, boolean accessInvalid) {
         Access granted = access == null ? Access.FULL : access;
         String cleanName = cleanName(name);
         Duration valid = validity == null ? properties.defaultValidity() : validity;
@@ -83,6 +102,9 @@ class ApiTokenService implements ApiTokens {
         }
         if (valid.isNegative() || valid.isZero() || valid.compareTo(properties.maxValidity()) > 0) {
             errors.add("expiresInDays", "api-token.validity");
+        }
+        if (accessInvalid) {
+            errors.add("access", "api-token.access-invalid");
         }
         if (accountId == null || accounts.findById(accountId).filter(a -> a.claimed() && a.enabled()).isEmpty()) {
             errors.add("account", "api-token.account-unusable");

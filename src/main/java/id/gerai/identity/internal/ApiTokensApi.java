@@ -54,7 +54,7 @@ class ApiTokensApi {
     ResponseEntity<CreatedToken> create(@RequestBody NewToken request) {
         UUID account = CurrentUser.require().accountId();
         Duration validity = request.expiresInDays() == null ? null : Duration.ofDays(request.expiresInDays());
-        IssuedToken issued = tokens.issue(account, request.name(), validity, ApiTokenService.access(request.access()));
+        IssuedToken issued = tokens.issue(account, request.name(), validity, request.access());
         return ResponseEntity.status(HttpStatus.CREATED).body(new CreatedToken(issued.id(), ApiTokenService.cleanName(request.name()),
                 issued.token(), issued.prefix(), issued.expiresAt(), issued.access()));
     }

@@ -142,7 +142,7 @@ class IdentityPages {
         GeraiUser user = CurrentUser.require();
         try {
             IssuedToken issued = tokens.issue(user.accountId(), form.name(), validity(form.expiresInDays()),
-                    ApiTokenService.access(form.access()));
+                    form.access());
             model.addAttribute("newToken", issued);
             model.addAttribute("newTokenName", ApiTokenService.cleanName(form.name()));
             accountPage(model, user, emptyTokenForm());
