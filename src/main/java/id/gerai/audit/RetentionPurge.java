@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.IntSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -24,12 +27,30 @@ public final class RetentionPurge {
         List<TenantId> delete(int limit);
     }
 
+    private static final Logger log = LoggerFactory.getLogger(RetentionPurge.class);
+
     private final AuditLog audit;
     private final TransactionTemplate tx;
 
     public RetentionPurge(AuditLog audit, TransactionTemplate tx) {
         this.audit = audit;
         this.tx = tx;
+    }
+
+    /**
+     * One scheduled round of a retention job: runs {@code purge} and logs how many {@code what} went; a failure is
+     * logged, never thrown, and the next round tries again (what was deleted before it stays deleted: each block
+     * commits on its own).
+     */
+    public static void scheduledRound(String what, IntSupplier purge) {
+        try {
+            int deleted = purge.getAsInt();
+            if (deleted > 0) {
+                log.info("Retention: {} {} deleted", deleted, what);
+            }
+        } catch (RuntimeException e) {
+            log.error("Retention of {} failed; trying again in the next round", what, e);
+        }
     }
 
     /**

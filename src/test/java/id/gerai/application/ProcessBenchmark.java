@@ -263,13 +263,13 @@ public final class ProcessBenchmark {
             form = formData();
         }
 
-        void durability(Map<String, String> results) {
+        void durability(Map<String, String> results) throws java.sql.SQLException {
             for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes", "wal_sync_method", "server_version")) {
                 String value = jdbc.sql("select current_setting('" + setting + "')").query(String.class).single();
                 results.put("process_pg_" + setting, value);
             }
-            Integer pool = Integer.getInteger("gerai.db.pool-size");
-            results.put("process_pool_size", String.valueOf(pool == null ? id.gerai.platform.db.DatabaseProperties.defaultPoolSize() : pool));
+            // the pool the application got (GERAI_DB_POOL_SIZE, -Dgerai.db.pool-size or the machine's default)
+            results.put("process_pool_size", String.valueOf(dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getMaximumPoolSize()));
         }
 
         // --- setup ----------------------------------------------------------------------------------------

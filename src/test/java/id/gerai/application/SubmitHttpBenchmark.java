@@ -123,6 +123,8 @@ public final class SubmitHttpBenchmark {
             results.put("submit_auth", auth);
             results.put("submit_rate", f1(rate));
             results.put("submit_body_bytes", String.valueOf(bodies.getFirst().length));
+            results.put("submit_pool_size", String.valueOf(context.getBean(DataSource.class)
+                    .unwrap(com.zaxxer.hikari.HikariDataSource.class).getMaximumPoolSize()));
             Load load = new Load(uri, boundary, bodies, setup.authorizations(), dir);
             if (warmup > 0) {
                 load.run(rate, warmup, null);

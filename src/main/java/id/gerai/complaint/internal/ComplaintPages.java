@@ -6,7 +6,9 @@ import id.gerai.identity.GeraiUser;
 import id.gerai.platform.GeraiException;
 import id.gerai.platform.InvalidInput;
 import id.gerai.platform.TenantContext;
+import id.gerai.platform.Throttled;
 import id.gerai.platform.blob.BlobRejected;
+import id.gerai.platform.web.ThrottledResponses;
 import id.gerai.tenancy.TenancyApi;
 import id.gerai.tenancy.Tenant;
 import java.time.format.DateTimeFormatter;
@@ -105,9 +107,9 @@ class ComplaintPages {
         String sender = FilingThrottle.sender(user, request);
         try {
             filings.check(sender);
-        } catch (id.gerai.platform.Throttled e) {
+        } catch (Throttled e) {
             // what was typed stays on the form; only the sending waits, and the status says so (as the API's does)
-            id.gerai.platform.web.ThrottledResponses.refuse(response, e);
+            ThrottledResponses.refuse(response, e);
             return showForm(slug, form, Map.of(), "error.complaint-filing-throttled", model);
         }
         Tenant t = slug == null ? null : tenancy.bySlug(slug).orElse(null);

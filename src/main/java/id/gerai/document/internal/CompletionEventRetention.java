@@ -7,8 +7,6 @@ import id.gerai.platform.TenantId;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -27,7 +25,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class CompletionEventRetention {
 
-    private static final Logger log = LoggerFactory.getLogger(CompletionEventRetention.class);
     static final int BATCH = 1_000;
 
     private final JdbcClient jdbc;
@@ -43,14 +40,8 @@ class CompletionEventRetention {
     @Scheduled(initialDelayString = "${gerai.documents.retention-check-interval:1h}",
             fixedDelayString = "${gerai.documents.retention-check-interval:1h}")
     void scheduled() {
-        try {
-            int deleted = purgeNow();
-            if (deleted > 0) {
-                log.info("{} completion events handled more than {} ago deleted", deleted, properties.completedEventsRetention());
-            }
-        } catch (RuntimeException e) {
-            log.error("Completion event retention failed; trying again in the next round", e);
-        }
+        RetentionPurge.scheduledRound("completion events handled more than " + properties.completedEventsRetention() + " ago",
+                this::purgeNow);
     }
 
     /** Deletes the handled completion events that have outlived the retention now; how many. */

@@ -48,35 +48,22 @@ class ApiTokenService implements ApiTokens {
     }
 
     /**
-     * The access a form or a request asked for: {@code READ} or {@code FULL} in any case, {@code null} (the
-     * default) when left out or blank.
-     *
-     * @throws InvalidInput on field {@code access} for anything else
-     */
-    static Access access(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Access.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw InvalidInput.of("access", "api-token.access-invalid");
-        }
-    }
-
-    /**
-     * {@link #issue(UUID, String, Duration, Access)} with the access as the form or request gave it: an access that
-     * does not exist is refused together with every other field's problem, not on its own.
+     * {@link #issue(UUID, String, Duration, Access)} with the access as the form or the request gave it: {@code READ} or
+     * {@code FULL} in any case, {@code FULL} when left out or blank. Any other value is refused on field {@code access}
+     * together with every other field's problem, not on its own.
      */
     @Transactional
     public IssuedToken issue(UUID accountId, String name, Duration validity, String access) {
-        Access parsed;
+        if (access == null || access.isBlank()) {
+            return issue(accountId, name, validity, null, false);
+        }
+        Access asked;
         try {
-            parsed = access(access);
-        } catch (InvalidInput e) {
+            asked = Access.valueOf(access.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
             return issue(accountId, name, validity, null, true);
         }
-        return issue(accountId, name, validity, parsed, false);
+        return issue(accountId, name, validity, asked, false);
     }
 
     /** The name as stored: trimmed, runs of white space made one space. */

@@ -5,8 +5,6 @@ import id.gerai.audit.RetentionPurge;
 import id.gerai.platform.TenantId;
 import java.time.Instant;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,7 +21,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class OutboxRetention {
 
-    private static final Logger log = LoggerFactory.getLogger(OutboxRetention.class);
     static final int BATCH = 1_000;
 
     private final OutboxRepository outbox;
@@ -39,14 +36,7 @@ class OutboxRetention {
     @Scheduled(initialDelayString = "${gerai.notification.retention-check-interval:1h}",
             fixedDelayString = "${gerai.notification.retention-check-interval:1h}")
     void scheduled() {
-        try {
-            int deleted = purgeNow();
-            if (deleted > 0) {
-                log.info("Notification outbox: {} sent or failed messages older than {} deleted", deleted, properties.retention());
-            }
-        } catch (RuntimeException e) {
-            log.error("Notification outbox retention failed; trying again in the next round", e);
-        }
+        RetentionPurge.scheduledRound("sent or failed outbox messages older than " + properties.retention(), this::purgeNow);
     }
 
     /** Deletes what has outlived the retention now; how many messages. */
