@@ -3,6 +3,7 @@ package id.gerai.platform.web;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -10,6 +11,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /** Language: Bahasa Indonesia unless the person chose English ({@code ?lang=en}, remembered in a cookie). */
 @Configuration(proxyBeanMethods = false)
@@ -37,6 +39,17 @@ class WebConfiguration implements WebMvcConfigurer {
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieSameSite("Lax");
         return resolver;
+    }
+
+    /** Request mappings are looked up by their path first (see {@link PathFirstHandlerMapping}). */
+    @Bean
+    WebMvcRegistrations pathFirstHandlerMapping() {
+        return new WebMvcRegistrations() {
+            @Override
+            public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+                return new PathFirstHandlerMapping();
+            }
+        };
     }
 
     @Override
