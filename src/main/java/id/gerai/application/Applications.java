@@ -78,9 +78,10 @@ public interface Applications {
      * written in one transaction. When the submission is refused (a field or a document missing), the draft and
      * its documents are kept, as separate calls would have kept them, and the refusal is thrown after they are
      * saved. A repeated {@code idempotencyKey} returns the application made the first time (a draft made then is
-     * completed with these documents and submitted).
+     * completed with these documents and submitted). Returns the application as {@code actor} sees it, read in the
+     * filing's own transaction.
      */
-    Application file(TenantId tenant, NewApplication command, List<NewDocument> documents, boolean submit, GeraiUser actor);
+    ApplicationDetail file(TenantId tenant, NewApplication command, List<NewDocument> documents, boolean submit, GeraiUser actor);
 
     /** A document uploaded with a new application: the required-document code, the name given, the bytes. */
     record NewDocument(String code, String fileName, java.io.InputStream content) {

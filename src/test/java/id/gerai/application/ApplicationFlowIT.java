@@ -295,6 +295,12 @@ class ApplicationFlowIT {
         // a fresh filing with its document is one request: submitted with the document, its tasks open
         JsonNode second = file(s);
         assertThat(second.get("status").asString()).isEqualTo("IN_PROCESS");
+        // the answer (read in the filing's transaction) is the application exactly as it is read afterwards
+        assertThat(second.get("documents")).hasSize(1);
+        assertThat(second.get("history")).hasSize(2);
+        assertThat(second).isEqualTo(read(mvc.perform(as(get("/api/applications/" + second.get("trackingNo").asString()), s.citizen()))
+                .andExpect(status().isOk())));
+        assertThat(filed).isEqualTo(read(mvc.perform(as(get("/api/applications/" + tracking), s.citizen())).andExpect(status().isOk())));
         UUID secondId = appId(second.get("trackingNo").asString());
         int tasks = TenantContext.callAcrossTenants(() -> jdbc.sql("select count(*) from application_task where application_id = ?")
                 .param(secondId).query(Integer.class).single());

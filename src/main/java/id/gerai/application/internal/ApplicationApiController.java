@@ -155,7 +155,7 @@ class ApplicationApiController {
     }
 
     /** The draft, its documents and the submission in one transaction (see {@link Applications#file}). */
-    private Application file(Tenant tenant, ApplicationRequest body, String key, Map<String, MultipartFile> files) {
+    private ApplicationDetail file(Tenant tenant, ApplicationRequest body, String key, Map<String, MultipartFile> files) {
         GeraiUser me = CurrentUser.require();
         UUID serviceId = serviceId(tenant.id(), body.service());
         String lang = body.lang() != null ? body.lang() : LocaleContextHolder.getLocale().getLanguage();
@@ -289,7 +289,9 @@ class ApplicationApiController {
         UUID serviceId = serviceId(tenant.id(), body.service());
         Application app = applications.create(tenant.id(), new NewApplication(serviceId, body.servicePointId(), body.data(),
                 "id", key, new WalkIn(body.nik(), body.fullName(), body.phone(), body.email())), me);
-        return created(submitIfAsked(app, Boolean.TRUE.equals(body.submit()), me));
+        Application filed = submitIfAsked(app, Boolean.TRUE.equals(body.submit()), me);
+        return created(applications.detail(filed.tenant(), filed.id(), me)
+                .orElseThrow(() -> GeraiException.notFound("application-not-found")));
     }
 
     @Operation(summary = "A citizen's applications by NIK", description = "For counter officers of the region.")
@@ -373,11 +375,9 @@ class ApplicationApiController {
         }
     }
 
-    private ResponseEntity<ApplicationView> created(Application app) {
-        GeraiUser me = CurrentUser.require();
-        ApplicationDetail d = applications.detail(app.tenant(), app.id(), me)
-                .orElseThrow(() -> GeraiException.notFound("application-not-found"));
-        return ResponseEntity.created(URI.create("/api/applications/" + app.trackingNo())).body(view(d, me));
+    private ResponseEntity<ApplicationView> created(ApplicationDetail d) {
+        return ResponseEntity.created(URI.create("/api/applications/" + d.application().trackingNo()))
+                .body(view(d, CurrentUser.require()));
     }
 
     static ApplicationView view(ApplicationDetail d, GeraiUser me) {

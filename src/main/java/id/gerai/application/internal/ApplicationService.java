@@ -219,12 +219,12 @@ class ApplicationService implements Applications {
     }
 
     @Override
-    public Application file(TenantId tenant, NewApplication command, List<NewDocument> documents, boolean submit,
-                            GeraiUser actor) {
+    public ApplicationDetail file(TenantId tenant, NewApplication command, List<NewDocument> documents, boolean submit,
+                                  GeraiUser actor) {
         if (command.walkIn() != null) {
             // at a counter the citizen's record is made first, in its own transaction: the steps one by one
-            Application app = create(tenant, command, actor);
-            return completeDraft(tenant, app, documents, submit, actor);
+            Application app = completeDraft(tenant, create(tenant, command, actor), documents, submit, actor);
+            return detail(tenant, app.id(), actor).orElseThrow(() -> GeraiException.notFound("application-not-found"));
         }
         if (!actor.citizen()) {
             throw GeraiException.forbidden("application-forbidden");
@@ -244,7 +244,7 @@ class ApplicationService implements Applications {
         for (int attempt = 1; ; attempt++) {
             InvalidInput[] refused = new InvalidInput[1];
             try {
-                Application filed = write(tenant, () -> {
+                ApplicationDetail filed = write(tenant, () -> {
                     // the version the files were checked against is the one filed under
                     Filing f = filing(tenant, command, actor, current);
                     Application app;
@@ -252,7 +252,7 @@ class ApplicationService implements Applications {
                             : repo.byIdempotencyKey(tenant, actor.accountId(), f.key());
                     if (earlier.isPresent()) {
                         if (earlier.get().status() != ApplicationStatus.DRAFT) {
-                            return earlier.get(); // a repeat of a request that went through
+                            return detailOf(tenant, earlier.get(), actor); // a repeat of a request that went through
                         }
                         app = locked(tenant, earlier.get().id());
                     } else {
@@ -260,7 +260,7 @@ class ApplicationService implements Applications {
                     }
                     putDocuments(tenant, app, stored, actor);
                     if (!submit) {
-                        return app;
+                        return detailOf(tenant, app, actor);
                     }
                     // a draft kept from an earlier request may be of an earlier version of the service
                     VersionInfo own = app.serviceVersion() == version.version().version() ? version
@@ -269,9 +269,10 @@ class ApplicationService implements Applications {
                         validateForSubmission(tenant, app, own);
                     } catch (InvalidInput e) {
                         refused[0] = e; // the draft and its documents are kept; the refusal is said once they are
-                        return app;
+                        return null;
                     }
-                    return submitDraft(tenant, app, own, actor, now());
+                    // the answer is read in the same transaction: what was just written, and nothing else, is there
+                    return detailOf(tenant, submitDraft(tenant, app, own, actor, now()), actor);
                 });
                 if (refused[0] != null) {
                     throw refused[0];
@@ -279,7 +280,8 @@ class ApplicationService implements Applications {
                 return filed;
             } catch (DuplicateKeyException e) {
                 if (key != null) {
-                    Optional<Application> earlier = inTenant(tenant, () -> repo.byIdempotencyKey(tenant, actor.accountId(), key));
+                    Optional<ApplicationDetail> earlier = inTenant(tenant, () -> repo.byIdempotencyKey(tenant, actor.accountId(), key)
+                            .map(app -> detailOf(tenant, app, actor)));
                     if (earlier.isPresent()) {
                         return earlier.get(); // two requests with the same key raced: the other one made it
                     }
@@ -858,34 +860,32 @@ class ApplicationService implements Applications {
 
     @Override
     public Optional<ApplicationDetail> detail(TenantId tenant, UUID applicationId, GeraiUser actor) {
-        return inTenant(tenant, () -> {
-            Optional<Application> found = repo.find(tenant, applicationId);
-            if (found.isEmpty()) {
-                return Optional.<ApplicationDetail>empty();
+        return inTenant(tenant, () -> repo.find(tenant, applicationId).map(app -> detailOf(tenant, app, actor)));
+    }
+
+    /** {@code app} as {@code actor} may see it, read in the caller's transaction; null when they may not see it. */
+    private ApplicationDetail detailOf(TenantId tenant, Application app, GeraiUser actor) {
+        List<Task> tasks = repo.tasks(tenant, app.id());
+        boolean applicant = isFiler(app, actor);
+        boolean staff = isStaff(app, tasks, actor);
+        if (!applicant && !staff) {
+            return null;
+        }
+        VersionInfo version = lookups.version(tenant, app.serviceId(), app.serviceVersion());
+        Tenant t = lookups.tenant(tenant);
+        String agencyName = lookups.agency(tenant, app.agencyId()).map(Agency::name).orElse("");
+        List<UUID> actionable = new ArrayList<>();
+        for (Task task : tasks) {
+            if (task.status().active() && mayAct(task, actor)) {
+                actionable.add(task.id());
             }
-            Application app = found.get();
-            List<Task> tasks = repo.tasks(tenant, app.id());
-            boolean applicant = isFiler(app, actor);
-            boolean staff = isStaff(app, tasks, actor);
-            if (!applicant && !staff) {
-                return Optional.<ApplicationDetail>empty();
-            }
-            VersionInfo version = lookups.version(tenant, app.serviceId(), app.serviceVersion());
-            Tenant t = lookups.tenant(tenant);
-            String agencyName = lookups.agency(tenant, app.agencyId()).map(Agency::name).orElse("");
-            List<UUID> actionable = new ArrayList<>();
-            for (Task task : tasks) {
-                if (task.status().active() && mayAct(task, actor)) {
-                    actionable.add(task.id());
-                }
-            }
-            Permissions permissions = new Permissions(applicant, staff, applicant && app.status().editable(),
-                    applicant && app.status().editable(), applicant && app.status().open(), staff, actionable);
-            return Optional.of(new ApplicationDetail(app, t.slug(), t.name(), version.design().name(),
-                    version.design().nameEn(), agencyName, version.design(), repo.documents(tenant, app.id()),
-                    repo.history(tenant, app.id()), tasks, progress(tenant, app, version, tasks),
-                    staff ? repo.notes(tenant, app.id()) : List.of(), permissions));
-        });
+        }
+        Permissions permissions = new Permissions(applicant, staff, applicant && app.status().editable(),
+                applicant && app.status().editable(), applicant && app.status().open(), staff, actionable);
+        return new ApplicationDetail(app, t.slug(), t.name(), version.design().name(),
+                version.design().nameEn(), agencyName, version.design(), repo.documents(tenant, app.id()),
+                repo.history(tenant, app.id()), tasks, progress(tenant, app, version, tasks),
+                staff ? repo.notes(tenant, app.id()) : List.of(), permissions);
     }
 
     /** Every step with its state; waiting steps get an expected date from the working calendar. */
