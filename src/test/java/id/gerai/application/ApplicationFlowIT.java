@@ -298,6 +298,12 @@ class ApplicationFlowIT {
         // the answer (read in the filing's transaction) is the application exactly as it is read afterwards
         assertThat(second.get("documents")).hasSize(1);
         assertThat(second.get("history")).hasSize(2);
+        assertThat(second.get("history").get(0).get("action").asString()).isEqualTo("CREATED");
+        assertThat(second.get("history").get(0).get("status").asString()).isEqualTo("DRAFT");
+        assertThat(second.get("history").get(1).get("action").asString()).isEqualTo("SUBMITTED");
+        assertThat(second.get("lockVersion").asInt()).isEqualTo(filed.get("lockVersion").asInt()).isEqualTo(1);
+        assertThat(second.get("submittedAt").asString()).isNotBlank();
+        assertThat(second.get("dueAt").asString()).isNotBlank();
         assertThat(second).isEqualTo(read(mvc.perform(as(get("/api/applications/" + second.get("trackingNo").asString()), s.citizen()))
                 .andExpect(status().isOk())));
         assertThat(filed).isEqualTo(read(mvc.perform(as(get("/api/applications/" + tracking), s.citizen())).andExpect(status().isOk())));

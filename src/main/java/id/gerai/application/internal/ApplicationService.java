@@ -199,23 +199,78 @@ class ApplicationService implements Applications {
     }
 
     private Application insertDraft(TenantId tenant, NewApplication command, Filing f, GeraiUser actor) {
-        Instant now = now();
+        Application app = newDraft(tenant, command, f, now());
+        repo.insert(app, f.key(), created(app, f, actor));
+        audit.record(createdAudit(app, f, actor));
+        return app;
+    }
+
+    /** A new draft as it is about to be written. */
+    private Application newDraft(TenantId tenant, NewApplication command, Filing f, Instant now) {
         CitizenAccounts.Citizen applicant = f.applicant();
-        Application app = new Application(tenant, TimeOrderedIds.next(), TrackingNumber.generate(), accessCode(),
+        return new Application(tenant, TimeOrderedIds.next(), TrackingNumber.generate(), accessCode(),
                 command.serviceId(), f.current().version().version().version(), f.current().agencyId(), applicant.accountId(),
                 applicant.fullName(), applicant.nik(), applicant.email(), applicant.phone(), f.lang(), f.channel(),
                 f.servicePointId(), f.filedBy(), ApplicationStatus.DRAFT, 0, f.data(), null, null, now, now, null, null, null,
                 null, 0);
-        repo.insert(app, f.key(), new ApplicationRepository.HistoryRow("CREATED", null, actor.accountId(),
-                actorRole(app, actor), app.status(), f.channel() == Channel.ONLINE ? Map.of() : Map.of("channel", f.channel().name())));
+    }
+
+    private static ApplicationRepository.HistoryRow created(Application app, Filing f, GeraiUser actor) {
+        return new ApplicationRepository.HistoryRow("CREATED", null, actor.accountId(), actorRole(app, actor), ApplicationStatus.DRAFT,
+                f.channel() == Channel.ONLINE ? Map.of() : Map.of("channel", f.channel().name()));
+    }
+
+    private static AuditEvent createdAudit(Application app, Filing f, GeraiUser actor) {
         Map<String, Object> after = new HashMap<>();
         after.put("trackingNo", app.trackingNo());
         after.put("service", app.serviceId() + "/" + app.serviceVersion());
         after.put("channel", f.channel().name());
         after.put("servicePoint", f.servicePointId());
-        audit.record(AuditEvent.of(tenant, "application.created", "application", app.id(), null, after)
-                .byActor(actor.auditActorId()));
-        return app;
+        return AuditEvent.of(app.tenant(), "application.created", "application", app.id(), null, after).byActor(actor.auditActorId());
+    }
+
+    /**
+     * A new application filed and submitted in one request, complete (its data and documents pass): written as
+     * submitted at once (see {@link ApplicationRepository#insertSubmitted}), with everything a draft and its
+     * submission would have left: both history rows, the tasks, the documents, the audit records (created, each
+     * document, submitted, in that order), the status event and the applicant's notification.
+     */
+    private Application insertSubmitted(TenantId tenant, Application draft, Filing f, List<AttachedDocument> documents,
+                                        VersionInfo version, GeraiUser actor) {
+        Instant now = draft.createdAt();
+        Instant due = calendar.deadline(tenant, now, version.design().timeLimitDays());
+        ApplicationRepository.Stamp stamp = repo.insertSubmitted(draft, f.key(), now, due,
+                stageTasks(tenant, draft, version, 0, now, Map.of(), Set.of()),
+                List.of(created(draft, f, actor), new ApplicationRepository.HistoryRow("SUBMITTED", null, actor.accountId(),
+                        actorRole(draft, actor), ApplicationStatus.IN_PROCESS, Map.of("due", due.toString()))));
+        List<AuditEvent> records = new ArrayList<>(documents.size() + 2);
+        records.add(createdAudit(draft, f, actor));
+        if (!documents.isEmpty()) {
+            repo.putDocuments(tenant, draft.id(), documents);
+            for (AttachedDocument d : documents) {
+                records.add(AuditEvent.of(tenant, "application.document.attached", "application", draft.id(), null, attachedAudit(d))
+                        .byActor(actor.auditActorId()));
+            }
+        }
+        records.add(submittedAudit(draft, due, actor));
+        audit.recordAll(records);
+        Application after = advanced(draft, ApplicationStatus.IN_PROCESS, 0, now, due, null, stamp);
+        events.publishEvent(ApplicationStatusChanged.of(draft, after, now));
+        notifier.applicant(after, "SUBMITTED", version.design().name("en".equals(draft.lang())), null, calendar.zone(tenant));
+        return after;
+    }
+
+    private static AuditEvent submittedAudit(Application app, Instant due, GeraiUser actor) {
+        return AuditEvent.of(app.tenant(), "application.submitted", "application", app.id(),
+                Map.of("status", app.status().name()), Map.of("status", "IN_PROCESS", "due", due.toString()))
+                .byActor(actor.auditActorId());
+    }
+
+    /** One upload per document code, the last of a request winning, in the order of the request. */
+    private static List<AttachedDocument> lastPerCode(List<AttachedDocument> docs) {
+        Map<String, AttachedDocument> byCode = new LinkedHashMap<>();
+        docs.forEach(d -> byCode.put(d.code(), d));
+        return List.copyOf(byCode.values());
     }
 
     @Override
@@ -256,6 +311,14 @@ class ApplicationService implements Applications {
                         }
                         app = locked(tenant, earlier.get().id());
                     } else {
+                        if (submit) {
+                            Application draft = newDraft(tenant, command, f, now());
+                            List<AttachedDocument> uploads = lastPerCode(stored);
+                            if (problems(draft, version, uploads) == null) {
+                                return detailOf(tenant, insertSubmitted(tenant, draft, f, uploads, version, actor), actor);
+                            }
+                            // incomplete: kept as a draft with what came, and refused below, as separate calls would
+                        }
                         app = insertDraft(tenant, command, f, actor);
                     }
                     putDocuments(tenant, app, stored, actor);
@@ -314,9 +377,7 @@ class ApplicationService implements Applications {
             return;
         }
         // one file per code: a later upload of a code replaces an earlier one of the same request
-        Map<String, AttachedDocument> byCode = new LinkedHashMap<>();
-        docs.forEach(d -> byCode.put(d.code(), d));
-        List<AttachedDocument> unique = List.copyOf(byCode.values());
+        List<AttachedDocument> unique = lastPerCode(docs);
         Map<String, String> replaced = repo.putDocuments(tenant, app.id(), unique);
         List<AuditEvent> events = new ArrayList<>(unique.size());
         for (AttachedDocument d : unique) {
@@ -453,9 +514,7 @@ class ApplicationService implements Applications {
                         new ApplicationRepository.HistoryRow("SUBMITTED", null, actor.accountId(), actorRole(app, actor),
                                 ApplicationStatus.IN_PROCESS, Map.of("due", due.toString())))
                 .orElseThrow(() -> new IllegalStateException("a locked application changed"));
-        audit.record(AuditEvent.of(tenant, "application.submitted", "application", app.id(),
-                Map.of("status", app.status().name()), Map.of("status", "IN_PROCESS", "due", due.toString()))
-                .byActor(actor.auditActorId()));
+        audit.record(submittedAudit(app, due, actor));
         Application after = advanced(app, ApplicationStatus.IN_PROCESS, 0, now, due, null, stamp);
         events.publishEvent(ApplicationStatusChanged.of(app, after, now));
         notifier.applicant(after, "SUBMITTED", version.design().name("en".equals(app.lang())), null, calendar.zone(tenant));
@@ -463,6 +522,18 @@ class ApplicationService implements Applications {
     }
 
     private void validateForSubmission(TenantId tenant, Application app, VersionInfo version) {
+        boolean correcting = app.status() == ApplicationStatus.CORRECTION && app.correction() != null;
+        // the uploads are read only when something depends on them
+        List<AttachedDocument> documents = correcting || version.design().documents().stream().anyMatch(RequiredDocument::mandatory)
+                ? repo.documents(tenant, app.id()) : List.of();
+        InvalidInput refused = problems(app, version, documents);
+        if (refused != null) {
+            throw refused;
+        }
+    }
+
+    /** What keeps {@code app}, with these documents, from being submitted; null when nothing does. */
+    private InvalidInput problems(Application app, VersionInfo version, List<AttachedDocument> documents) {
         FormValidation validation = validator.validate(version.design().form(), app.data());
         Map<String, String> fields = new LinkedHashMap<>();
         Map<String, Object[]> args = new LinkedHashMap<>();
@@ -474,9 +545,6 @@ class ApplicationService implements Applications {
             }
         }
         boolean correcting = app.status() == ApplicationStatus.CORRECTION && app.correction() != null;
-        // the uploads are read only when something depends on them
-        List<AttachedDocument> documents = correcting || version.design().documents().stream().anyMatch(RequiredDocument::mandatory)
-                ? repo.documents(tenant, app.id()) : List.of();
         Set<String> uploaded = new HashSet<>();
         documents.forEach(d -> uploaded.add(d.code()));
         for (RequiredDocument d : version.design().documents()) {
@@ -492,9 +560,7 @@ class ApplicationService implements Applications {
                 }
             }
         }
-        if (!fields.isEmpty()) {
-            throw new InvalidInput(fields, args);
-        }
+        return fields.isEmpty() ? null : new InvalidInput(fields, args);
     }
 
     /** Opens a task for every step of {@code stage} that has no approval yet. */
