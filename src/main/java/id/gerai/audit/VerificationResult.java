@@ -72,7 +72,10 @@ public record VerificationResult(boolean ok, Instant verifiedAt, long pendingRow
         ALTERED,
         /** The row does not point to the previous row's hash: the previous row was replaced or the seal edited. */
         LINK_BROKEN,
-        /** The position {@code chainSeq} is empty: the row there was deleted. */
+        /**
+         * The position {@code chainSeq} is empty, or its seal names a row that is gone ({@code recordId} then says
+         * which): the row there was deleted.
+         */
         MISSING,
         /** The chain ends before (or differently from) its head: rows at the end were deleted, or the head edited. */
         HEAD_MISMATCH

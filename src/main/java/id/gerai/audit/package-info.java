@@ -13,12 +13,13 @@
  *       any more, so a chain's order is ({@code txid}, {@code id}), a property of the rows themselves
  *       (sealing the same rows again gives the same chains), and a change committed before another began
  *       always comes first. Each row is sealed exactly once, so chains have no holes.
- *       Each row gets {@code chain_seq}, the previous row's hash, and
- *       {@code hash = sha256(prev_hash | chain | chain_seq | canonical row)}, where the canonical text is
- *       computed by PostgreSQL from the stored columns, so sealing and verification cannot disagree on
- *       formatting.</li>
- *   <li><b>Append-only</b>: the application's database role may not update or delete records (only set the
- *       seal columns once), and a trigger refuses deletes and changes even for the tables' owner.</li>
+ *       Each row gets a seal, a narrow row of its own in {@code audit_seal}: {@code chain_seq}, the previous
+ *       row's hash, and {@code hash = sha256(prev_hash | chain | chain_seq | canonical row)}, where the canonical
+ *       text is computed by PostgreSQL from the stored columns, so sealing and verification cannot disagree on
+ *       formatting. The audit rows themselves are never updated; the sealer's place is the last row it sealed
+ *       ({@code audit_seal_mark}).</li>
+ *   <li><b>Append-only</b>: the application's database role may not update or delete records or seals
+ *       (only insert them), and a trigger refuses updates and deletes of both even for the tables' owner.</li>
  *   <li><b>Verification</b> ({@link id.gerai.audit.AuditVerifier}): recomputes every chain and reports the
  *       first altered, unlinked or missing row.</li>
  * </ul>

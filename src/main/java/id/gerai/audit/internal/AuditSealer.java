@@ -26,7 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction anywhere on the server (any module, any database) holds sealing back until it ends.
  *
  * <p>One sealer runs at a time across all nodes (a transaction-scoped advisory lock); each block of up
- * to {@value #BATCH} rows is one transaction that updates the rows and the chain heads together.
+ * to {@value #BATCH} rows is one transaction that inserts their seals ({@code audit_seal}), moves the mark (the
+ * last row sealed, {@code audit_seal_mark}) and advances the chain heads together. The audit rows are never
+ * updated: a seal in place rewrote each wide row and cost about half a millisecond of database CPU per filing.
  */
 @Component
 class AuditSealer {
@@ -45,20 +47,29 @@ class AuditSealer {
 
     private static final Logger log = LoggerFactory.getLogger(AuditSealer.class);
 
+    /**
+     * The rows after the mark (the last row sealed) whose transactions have all ended, in sealing order. The txid's
+     * text has a name of its own: named {@code txid}, {@code order by txid} would sort the text ("1000" before "999").
+     */
     private static final String SEALABLE = """
-            select id, coalesce(tenant_id::text, 'platform') as chain, %s as canonical
+            select id, txid::text as txid_text, coalesce(tenant_id::text, 'platform') as chain, %s as canonical
             from audit_record
-            where hash is null and txid < pg_snapshot_xmin(pg_current_snapshot())
+            where (txid, id) > (?::xid8, ?) and txid < pg_snapshot_xmin(pg_current_snapshot())
             order by txid, id
             limit ?""".formatted(ChainHash.CANONICAL_SQL);
 
+    private static final String MARK = "select last_txid::text, last_id from audit_seal_mark";
+
     private static final String HEADS = "select chain, last_seq, last_hash from audit_chain where chain = any(?)";
 
+    /** The seals of a block, one narrow row each: the audit rows themselves are never updated. */
     private static final String SEAL = """
-            update audit_record r
-            set chain = s.chain, chain_seq = s.seq, prev_hash = s.prev_hash, hash = s.hash, sealed_at = now()
-            from unnest(?::bigint[], ?::text[], ?::bigint[], ?::text[], ?::text[]) as s(id, chain, seq, prev_hash, hash)
-            where r.id = s.id and r.hash is null""";
+            insert into audit_seal (record_id, chain, chain_seq, prev_hash, hash)
+            select * from unnest(?::bigint[], ?::text[], ?::bigint[], ?::text[], ?::text[])""";
+
+    private static final String ADVANCE_MARK = """
+            insert into audit_seal_mark (last_txid, last_id) values (?::xid8, ?)
+            on conflict (only_row) do update set last_txid = excluded.last_txid, last_id = excluded.last_id""";
 
     private static final String ADVANCE_HEADS = """
             insert into audit_chain (chain, last_seq, last_hash)
@@ -114,8 +125,10 @@ class AuditSealer {
         // row-level-security filter, would rather read every unsealed row (in parallel workers) and sort them: after a
         // burst that read the whole backlog for every block (74 ms instead of 9 for 500 of 49,688 waiting rows).
         jdbc.sql("select set_config('enable_bitmapscan', 'off', true), set_config('enable_sort', 'off', true)").query().listOfRows();
-        List<Row> rows = jdbc.sql(SEALABLE).param(BATCH)
-                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3)))
+        Row mark = jdbc.sql(MARK).query((rs, n) -> new Row(rs.getLong(2), rs.getString(1), null, null)).optional()
+                .orElse(new Row(0, "0", null, null));
+        List<Row> rows = jdbc.sql(SEALABLE).params(mark.txid(), mark.id(), BATCH)
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .list();
         if (rows.isEmpty()) {
             return 0;
@@ -139,11 +152,10 @@ class AuditSealer {
             hashes[i] = hash;
             heads.put(row.chain(), new Head(seq, hash));
         }
-        int updated = jdbc.sql(SEAL).params(ids, chains, seqs, prevs, hashes).update();
-        if (updated != n) {
-            // Only a sealer holding the lock writes seals; anything else means the lock was bypassed.
-            throw new IllegalStateException("Sealed " + updated + " of " + n + " audit rows; rolling back the block");
-        }
+        // a row sealed twice (the lock bypassed) breaks the seal table's primary key and rolls the block back
+        jdbc.sql(SEAL).params(ids, chains, seqs, prevs, hashes).update();
+        Row last = rows.getLast();
+        jdbc.sql(ADVANCE_MARK).params(last.txid(), last.id()).update();
         List<String> headChains = new ArrayList<>(heads.keySet());
         jdbc.sql(ADVANCE_HEADS)
                 .params(headChains.toArray(String[]::new),
@@ -163,7 +175,7 @@ class AuditSealer {
         return heads;
     }
 
-    private record Row(long id, String chain, String canonical) {
+    private record Row(long id, String txid, String chain, String canonical) {
     }
 
     private record Head(long seq, String hash) {

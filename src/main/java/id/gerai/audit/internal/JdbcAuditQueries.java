@@ -20,7 +20,8 @@ class JdbcAuditQueries implements AuditQueries {
 
     private static final String SELECT = """
             select id, occurred_at, tenant_id, actor, action, entity_type, entity_id,
-                   before_data::text, after_data::text, hash is not null as sealed
+                   before_data::text, after_data::text,
+                   exists (select 1 from audit_seal s where s.record_id = audit_record.id) as sealed
             from audit_record
             """;
 

@@ -34,20 +34,26 @@ class JdbcAuditVerifier implements AuditVerifier {
 
     private static final int FETCH = 1_000;
 
+    /** A chain's seals in order, each with the canonical text of its row (null when the row is gone). */
     private static final String CHAIN_ROWS = """
-            select id, chain_seq, prev_hash, hash, %s as canonical
-            from audit_record
-            where chain = ?
-            order by chain_seq""".formatted(ChainHash.CANONICAL_SQL);
+            select s.record_id, s.chain_seq, s.prev_hash, s.hash, case when r.id is null then null else %s end as canonical
+            from audit_seal s left join audit_record r on r.id = s.record_id
+            where s.chain = ?
+            order by s.chain_seq""".formatted(ChainHash.CANONICAL_SQL);
 
     /** The distinct chains of sealed rows, by skipping along the (chain, chain_seq) index. */
     private static final String SEALED_CHAINS = """
             with recursive c(chain) as (
-                (select chain from audit_record where chain is not null order by chain limit 1)
+                (select chain from audit_seal order by chain limit 1)
                 union all
-                select (select r.chain from audit_record r where r.chain > c.chain order by r.chain limit 1)
+                select (select s.chain from audit_seal s where s.chain > c.chain order by s.chain limit 1)
                 from c where c.chain is not null)
             select chain from c where chain is not null""";
+
+    /** Rows not sealed yet: those after the sealer's mark. */
+    private static final String PENDING = """
+            select count(*) from audit_record r
+            where (r.txid, r.id) > coalesce((select (m.last_txid, m.last_id) from audit_seal_mark m), ('0'::xid8, 0::bigint))""";
 
     private final JdbcClient jdbc;
     private final AuditSealer sealer;
@@ -107,6 +113,10 @@ class JdbcAuditVerifier implements AuditVerifier {
                 if (!prev.equals(rs.getString(3))) {
                     return broken(chain, expected, headSeq, Kind.LINK_BROKEN, seq, id);
                 }
+                if (rs.getString(5) == null) {
+                    // the seal outlived its row: deleted
+                    return broken(chain, expected, headSeq, Kind.MISSING, seq, id);
+                }
                 String stored = rs.getString(4);
                 if (!ChainHash.of(prev, chain, seq, rs.getString(5)).equals(stored)) {
                     return broken(chain, expected, headSeq, Kind.ALTERED, seq, id);
@@ -140,20 +150,18 @@ class JdbcAuditVerifier implements AuditVerifier {
     }
 
     private boolean hasSealedRows(String chain) {
-        return jdbc.sql("select exists (select 1 from audit_record where chain = ?)").param(chain)
+        return jdbc.sql("select exists (select 1 from audit_seal where chain = ?)").param(chain)
                 .query(Boolean.class).single();
     }
 
     private long pending(String chain) {
         if (chain == null) {
-            return jdbc.sql("select count(*) from audit_record where hash is null").query(Long.class).single();
+            return jdbc.sql(PENDING).query(Long.class).single();
         }
         if (chain.equals(PLATFORM_CHAIN)) {
-            return jdbc.sql("select count(*) from audit_record where hash is null and tenant_id is null")
-                    .query(Long.class).single();
+            return jdbc.sql(PENDING + " and r.tenant_id is null").query(Long.class).single();
         }
-        return jdbc.sql("select count(*) from audit_record where hash is null and tenant_id = ?::uuid")
-                .param(chain).query(Long.class).single();
+        return jdbc.sql(PENDING + " and r.tenant_id = ?::uuid").param(chain).query(Long.class).single();
     }
 
     private record Head(long seq, String hash) {

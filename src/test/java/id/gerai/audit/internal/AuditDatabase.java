@@ -54,7 +54,7 @@ final class AuditDatabase {
     /** The sealed rows of a chain in chain order, read across tenants. */
     List<Sealed> chain(String chain) {
         return TenantContext.callAcrossTenants(() -> jdbc.sql("""
-                        select id, chain, chain_seq, prev_hash, hash from audit_record
+                        select record_id, chain, chain_seq, prev_hash, hash from audit_seal
                         where chain = ? order by chain_seq""")
                 .param(chain)
                 .query((rs, n) -> new Sealed(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5)))

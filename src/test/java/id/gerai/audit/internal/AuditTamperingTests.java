@@ -77,28 +77,46 @@ class AuditTamperingTests {
         TenantId tenant = freshTenant();
         List<Sealed> chain = sealedChain(tenant, 3);
         Sealed victim = chain.get(1);
-        db.tamper("update audit_record set hash = repeat('a', 64) where id = " + victim.id());
+        db.tamper("update audit_seal set hash = repeat('a', 64) where record_id = " + victim.id());
 
         // Its own hash no longer matches: altered. (Rewriting it consistently would break the next link.)
         assertThat(verifier.verify(tenant).firstProblem())
                 .isEqualTo(new Problem(tenant.toString(), Kind.ALTERED, 2, victim.id()));
 
-        db.tamper("update audit_record set hash = '" + victim.hash() + "' where id = " + victim.id(),
-                "update audit_record set prev_hash = repeat('b', 64) where id = " + chain.get(2).id());
+        db.tamper("update audit_seal set hash = '" + victim.hash() + "' where record_id = " + victim.id(),
+                "update audit_seal set prev_hash = repeat('b', 64) where record_id = " + chain.get(2).id());
         assertThat(verifier.verify(tenant).firstProblem())
                 .isEqualTo(new Problem(tenant.toString(), Kind.LINK_BROKEN, 3, chain.get(2).id()));
 
-        db.tamper("update audit_record set prev_hash = '" + victim.hash() + "' where id = " + chain.get(2).id());
+        db.tamper("update audit_seal set prev_hash = '" + victim.hash() + "' where record_id = " + chain.get(2).id());
         assertThat(verifier.verify(tenant).ok()).isTrue();
     }
 
     @Test
-    void aDeletedRowIsAGap() throws SQLException {
+    void aDeletedRowIsMissingWhereItsSealStands() throws SQLException {
         TenantId tenant = freshTenant();
         List<Sealed> chain = sealedChain(tenant, 4);
         Sealed victim = chain.get(1);
         db.tamper("create table deleted_audit_" + victim.id() + " as select * from audit_record where id = " + victim.id(),
                 "delete from audit_record where id = " + victim.id());
+
+        VerificationResult result = verifier.verify(tenant);
+        assertThat(result.ok()).isFalse();
+        assertThat(result.firstProblem()).isEqualTo(new Problem(tenant.toString(), Kind.MISSING, 2, victim.id()));
+
+        restore(victim.id());
+        assertThat(verifier.verify(tenant).ok()).isTrue();
+    }
+
+    @Test
+    void aDeletedRowWithItsSealIsAGap() throws SQLException {
+        TenantId tenant = freshTenant();
+        List<Sealed> chain = sealedChain(tenant, 4);
+        Sealed victim = chain.get(1);
+        db.tamper("create table deleted_audit_" + victim.id() + " as select * from audit_record where id = " + victim.id(),
+                "create table deleted_seal_" + victim.id() + " as select * from audit_seal where record_id = " + victim.id(),
+                "delete from audit_record where id = " + victim.id(),
+                "delete from audit_seal where record_id = " + victim.id());
 
         VerificationResult result = verifier.verify(tenant);
         assertThat(result.ok()).isFalse();
@@ -114,7 +132,9 @@ class AuditTamperingTests {
         List<Sealed> chain = sealedChain(tenant, 3);
         Sealed last = chain.getLast();
         db.tamper("create table deleted_audit_" + last.id() + " as select * from audit_record where id = " + last.id(),
-                "delete from audit_record where id = " + last.id());
+                "create table deleted_seal_" + last.id() + " as select * from audit_seal where record_id = " + last.id(),
+                "delete from audit_record where id = " + last.id(),
+                "delete from audit_seal where record_id = " + last.id());
 
         VerificationResult result = verifier.verify(tenant);
         assertThat(result.firstProblem()).isEqualTo(new Problem(tenant.toString(), Kind.HEAD_MISMATCH, 3, null));
@@ -137,9 +157,11 @@ class AuditTamperingTests {
                 .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
         assertThatThrownBy(() -> asApp("truncate audit_record"))
                 .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
-        // The seal columns are the sealer's, but a seal once set cannot be replaced.
-        assertThatThrownBy(() -> asApp("update audit_record set hash = repeat('c', 64) where id = ?", row.id()))
-                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("is sealed");
+        // Seals are only ever added: none can be replaced or removed.
+        assertThatThrownBy(() -> asApp("update audit_seal set hash = repeat('c', 64) where record_id = ?", row.id()))
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> asApp("delete from audit_seal where record_id = ?", row.id()))
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
         assertThatThrownBy(() -> asApp("delete from audit_chain where chain = ?", tenant.toString()))
                 .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
 
@@ -153,8 +175,12 @@ class AuditTamperingTests {
         try (Connection c = db.superuser(); var s = c.createStatement()) {
             assertThatThrownBy(() -> s.execute("update audit_record set after_data = '{}' where id = " + row.id()))
                     .hasMessageContaining("append-only");
-            assertThatThrownBy(() -> s.execute("update audit_record set chain_seq = 99 where id = " + row.id()))
-                    .hasMessageContaining("is sealed");
+            assertThatThrownBy(() -> s.execute("update audit_seal set chain_seq = 99 where record_id = " + row.id()))
+                    .hasMessageContaining("append-only");
+            assertThatThrownBy(() -> s.execute("delete from audit_seal where record_id = " + row.id()))
+                    .hasMessageContaining("append-only");
+            assertThatThrownBy(() -> s.execute("truncate audit_seal"))
+                    .hasMessageContaining("append-only");
             assertThatThrownBy(() -> s.execute("delete from audit_record where id = " + row.id()))
                     .hasMessageContaining("append-only");
             assertThatThrownBy(() -> s.execute("truncate audit_record"))
@@ -177,8 +203,16 @@ class AuditTamperingTests {
         TenantContext.runAcrossTenants(() -> jdbc.sql(sql).params(params).update());
     }
 
+    /** Puts back a row deleted by a test, and its seal if that was deleted too. */
     private void restore(long id) throws SQLException {
         db.tamper("insert into audit_record overriding system value select * from deleted_audit_" + id,
-                "drop table deleted_audit_" + id);
+                "drop table deleted_audit_" + id,
+                """
+                do $$ begin
+                    if to_regclass('deleted_seal_%d') is not null then
+                        insert into audit_seal select * from deleted_seal_%d;
+                        drop table deleted_seal_%d;
+                    end if;
+                end $$""".formatted(id, id, id));
     }
 }
