@@ -363,6 +363,20 @@ class ApplicationFlowIT {
         assertThat(audit.subList(1, 3)).extracting(r -> r.get("old")).containsOnlyNulls();
         assertThat(audit.get(3)).containsEntry("old", first.get("SKL")).containsEntry("sha", second.get("SKL"));
         assertThat(audit.get(4)).containsEntry("old", first.get("KK")).containsEntry("sha", second.get("KK"));
+
+        // a fresh filing submitted at once with both files: its answer, made from what was written, lists them as a
+        // later read does (by code, not in the order of the request)
+        JsonNode submitted = read(mvc.perform(as(multipart("/api/tenants/" + t.slug() + "/applications")
+                        .file(new MockMultipartFile("application", "", MediaType.APPLICATION_JSON_VALUE,
+                                json.writeValueAsBytes(Map.of("service", service.serviceId().toString(),
+                                        "data", ApplicationSamples.validData(), "submit", true))))
+                        .file(new MockMultipartFile("SKL", "surat-lahir.pdf", "application/pdf", ApplicationSamples.pdf()))
+                        .file(new MockMultipartFile("KK", "kk.png", "image/png", ApplicationSamples.png())), citizen))
+                .andExpect(status().isCreated()));
+        assertThat(submitted.get("status").asString()).isEqualTo("IN_PROCESS");
+        assertThat(submitted.get("documents")).extracting(d -> d.get("code").asString()).containsExactly("KK", "SKL");
+        assertThat(submitted).isEqualTo(read(mvc.perform(as(get("/api/applications/" + submitted.get("trackingNo").asString()),
+                citizen)).andExpect(status().isOk())));
     }
 
     private Map<String, String> documentHashes(UUID application) {

@@ -99,14 +99,20 @@ class ApplicationRepository {
                 .update();
     }
 
+    /** What {@link #insertSubmitted} wrote that only the database knows: the row's stamp and the history as stored. */
+    record Submitted(Stamp stamp, List<HistoryEntry> history) {
+    }
+
     /**
-     * Inserts an application that is submitted as it is filed, with its history rows ({@code CREATED}, then
-     * {@code SUBMITTED}) and the tasks of its first stage, in one statement: the row is written once as it ends up,
-     * where a draft and its submission would write it twice. Its lock version is 1, as after a draft's submission.
+     * Inserts an application that is submitted as it is filed, with the tasks of its first stage, its documents and
+     * its history rows ({@code CREATED}, then {@code SUBMITTED}), in one statement: the row is written once as it
+     * ends up, where a draft and its submission would write it twice. Its lock version is 1, as after a draft's
+     * submission. Returns the stamp and the history rows as stored (their ids and times are the database's).
      */
-    Stamp insertSubmitted(Application a, String idempotencyKey, Instant submittedAt, Instant dueAt, List<Task> opened,
-                          List<HistoryRow> history) {
-        return jdbc.sql("""
+    Submitted insertSubmitted(Application a, String idempotencyKey, Instant submittedAt, Instant dueAt, List<Task> opened,
+                              List<AttachedDocument> documents, List<HistoryRow> history) {
+        Stamp[] stamp = new Stamp[1];
+        List<HistoryEntry> stored = jdbc.sql("""
                         with a as (
                             insert into application (tenant_id, id, tracking_no, access_code, service_id, service_version, agency_id,
                                 applicant_id, applicant_name, applicant_nik, applicant_email, applicant_phone, lang, channel,
@@ -121,14 +127,23 @@ class ApplicationRepository {
                                 x.created_at, x.due_at
                             from a, unnest(?::uuid[], ?::int[], ?::text[], ?::text[], ?::uuid[], ?::uuid[], ?::text[], ?::timestamptz[],
                                 ?::timestamptz[]) as x(id, stage, step_code, role, agency_id, service_id, channel, created_at, due_at)),
+                        d as (
+                            insert into application_document (tenant_id, application_id, code, sha256, size_bytes, content_type,
+                                file_name, uploaded_by, uploaded_at)
+                            select a.tenant_id, a.id, x.code, x.sha256, x.size, x.type, x.name, x.by, x.at
+                            from a, unnest(?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::uuid[], ?::timestamptz[])
+                                as x(code, sha256, size, type, name, by, at)),
                         h as (
                             insert into application_history (tenant_id, application_id, action, step_code, actor_id, actor_role,
                                 status_after, detail)
                             select a.tenant_id, a.id, x.action, x.step_code, x.actor_id, x.actor_role, x.status_after, x.detail::jsonb
                             from a, unnest(?::text[], ?::text[], ?::uuid[], ?::text[], ?::text[], ?::text[])
                                 with ordinality as x(action, step_code, actor_id, actor_role, status_after, detail, n)
-                            order by x.n)
-                        select updated_at, lock_version from a""")
+                            order by x.n
+                            returning id, at, action, step_code, actor_id, actor_role, status_after, detail::text as detail)
+                        select a.updated_at, a.lock_version, h.id, h.at, h.action, h.step_code, h.actor_id, h.actor_role,
+                            h.status_after, h.detail
+                        from a, h order by h.id""")
                 .params(a.tenant().value(), a.id(), a.trackingNo(), a.accessCode(), a.serviceId(), a.serviceVersion(),
                         a.agencyId(), a.applicantId(), a.applicantName(), a.applicantNik(), a.applicantEmail(),
                         a.applicantPhone(), a.lang(), a.channel().name(), a.servicePointId(), a.filedBy(),
@@ -142,14 +157,28 @@ class ApplicationRepository {
                         opened.stream().map(t -> t.channel().name()).toArray(String[]::new),
                         opened.stream().map(t -> ts(t.createdAt())).toArray(Timestamp[]::new),
                         opened.stream().map(t -> ts(t.dueAt())).toArray(Timestamp[]::new),
+                        documents.stream().map(AttachedDocument::code).toArray(String[]::new),
+                        documents.stream().map(AttachedDocument::sha256).toArray(String[]::new),
+                        documents.stream().map(AttachedDocument::size).toArray(Long[]::new),
+                        documents.stream().map(AttachedDocument::contentType).toArray(String[]::new),
+                        documents.stream().map(AttachedDocument::fileName).toArray(String[]::new),
+                        documents.stream().map(AttachedDocument::uploadedBy).toArray(UUID[]::new),
+                        documents.stream().map(d -> ts(d.uploadedAt())).toArray(Timestamp[]::new),
                         history.stream().map(HistoryRow::action).toArray(String[]::new),
                         history.stream().map(HistoryRow::stepCode).toArray(String[]::new),
                         history.stream().map(HistoryRow::actorId).toArray(UUID[]::new),
                         history.stream().map(HistoryRow::actorRole).toArray(String[]::new),
                         history.stream().map(h -> h.statusAfter().name()).toArray(String[]::new),
                         history.stream().map(h -> detailJson(h.detail())).toArray(String[]::new))
-                .query((rs, n) -> new Stamp(instant(rs, 1), rs.getInt(2)))
-                .single();
+                .query((rs, n) -> {
+                    stamp[0] = new Stamp(instant(rs, 1), rs.getInt(2));
+                    return historyEntry(rs, 3);
+                })
+                .list();
+        if (stamp[0] == null) {
+            throw new IllegalStateException("an application was inserted without its history");
+        }
+        return new Submitted(stamp[0], stored);
     }
 
     Optional<Application> find(TenantId tenant, UUID id) {
@@ -533,10 +562,16 @@ class ApplicationRepository {
                         select id, at, action, step_code, actor_id, actor_role, status_after, detail::text from application_history
                         where tenant_id = ? and application_id = ? order by id""")
                 .params(tenant.value(), applicationId)
-                .query((rs, n) -> new HistoryEntry(rs.getLong(1), instant(rs, 2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, UUID.class), rs.getString(6), ApplicationStatus.valueOf(rs.getString(7)),
-                        rs.getString(8) == null ? Map.of() : json.readValue(rs.getString(8), MAP)))
+                .query((rs, n) -> historyEntry(rs, 1))
                 .list();
+    }
+
+    /** A history entry from the columns id, at, action, step code, actor id, actor role, status after, detail from {@code first}. */
+    private HistoryEntry historyEntry(ResultSet rs, int first) throws SQLException {
+        String detail = rs.getString(first + 7);
+        return new HistoryEntry(rs.getLong(first), instant(rs, first + 1), rs.getString(first + 2), rs.getString(first + 3),
+                rs.getObject(first + 4, UUID.class), rs.getString(first + 5), ApplicationStatus.valueOf(rs.getString(first + 6)),
+                detail == null ? Map.of() : json.readValue(detail, MAP));
     }
 
     void insertNote(TenantId tenant, UUID applicationId, Note note) {

@@ -42,6 +42,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -233,31 +234,32 @@ class ApplicationService implements Applications {
      * A new application filed and submitted in one request, complete (its data and documents pass): written as
      * submitted at once (see {@link ApplicationRepository#insertSubmitted}), with everything a draft and its
      * submission would have left: both history rows, the tasks, the documents, the audit records (created, each
-     * document, submitted, in that order), the status event and the applicant's notification.
+     * document, submitted, in that order), the status event and the applicant's notification. The answer is made
+     * from what was written, not read back.
      */
-    private Application insertSubmitted(TenantId tenant, Application draft, Filing f, List<AttachedDocument> documents,
-                                        VersionInfo version, GeraiUser actor) {
+    private ApplicationDetail insertSubmitted(TenantId tenant, Application draft, Filing f, List<AttachedDocument> documents,
+                                              VersionInfo version, GeraiUser actor) {
         Instant now = draft.createdAt();
         Instant due = calendar.deadline(tenant, now, version.design().timeLimitDays());
-        ApplicationRepository.Stamp stamp = repo.insertSubmitted(draft, f.key(), now, due,
-                stageTasks(tenant, draft, version, 0, now, Map.of(), Set.of()),
+        List<Task> opened = stageTasks(tenant, draft, version, 0, now, Map.of(), Set.of());
+        ApplicationRepository.Submitted written = repo.insertSubmitted(draft, f.key(), now, due, opened, documents,
                 List.of(created(draft, f, actor), new ApplicationRepository.HistoryRow("SUBMITTED", null, actor.accountId(),
                         actorRole(draft, actor), ApplicationStatus.IN_PROCESS, Map.of("due", due.toString()))));
         List<AuditEvent> records = new ArrayList<>(documents.size() + 2);
         records.add(createdAudit(draft, f, actor));
-        if (!documents.isEmpty()) {
-            repo.putDocuments(tenant, draft.id(), documents);
-            for (AttachedDocument d : documents) {
-                records.add(AuditEvent.of(tenant, "application.document.attached", "application", draft.id(), null, attachedAudit(d))
-                        .byActor(actor.auditActorId()));
-            }
+        for (AttachedDocument d : documents) {
+            records.add(AuditEvent.of(tenant, "application.document.attached", "application", draft.id(), null, attachedAudit(d))
+                    .byActor(actor.auditActorId()));
         }
         records.add(submittedAudit(draft, due, actor));
         audit.recordAll(records);
-        Application after = advanced(draft, ApplicationStatus.IN_PROCESS, 0, now, due, null, stamp);
+        Application after = advanced(draft, ApplicationStatus.IN_PROCESS, 0, now, due, null, written.stamp());
         events.publishEvent(ApplicationStatusChanged.of(draft, after, now));
         notifier.applicant(after, "SUBMITTED", version.design().name("en".equals(draft.lang())), null, calendar.zone(tenant));
-        return after;
+        // in the order a read gives them: tasks by creation and step, documents by code
+        List<Task> tasks = opened.stream().sorted(Comparator.comparing(Task::createdAt).thenComparing(Task::stepCode)).toList();
+        List<AttachedDocument> byCode = documents.stream().sorted(Comparator.comparing(AttachedDocument::code)).toList();
+        return detailOf(tenant, after, actor, tasks, byCode, written.history());
     }
 
     private static AuditEvent submittedAudit(Application app, Instant due, GeraiUser actor) {
@@ -315,7 +317,7 @@ class ApplicationService implements Applications {
                             Application draft = newDraft(tenant, command, f, now());
                             List<AttachedDocument> uploads = lastPerCode(stored);
                             if (problems(draft, version, uploads) == null) {
-                                return detailOf(tenant, insertSubmitted(tenant, draft, f, uploads, version, actor), actor);
+                                return insertSubmitted(tenant, draft, f, uploads, version, actor);
                             }
                             // incomplete: kept as a draft with what came, and refused below, as separate calls would
                         }
@@ -931,7 +933,12 @@ class ApplicationService implements Applications {
 
     /** {@code app} as {@code actor} may see it, read in the caller's transaction; null when they may not see it. */
     private ApplicationDetail detailOf(TenantId tenant, Application app, GeraiUser actor) {
-        List<Task> tasks = repo.tasks(tenant, app.id());
+        return detailOf(tenant, app, actor, repo.tasks(tenant, app.id()), null, null);
+    }
+
+    /** The detail from the application, its tasks and, when known (null otherwise: read), its documents and history. */
+    private ApplicationDetail detailOf(TenantId tenant, Application app, GeraiUser actor, List<Task> tasks,
+                                       List<AttachedDocument> documents, List<HistoryEntry> history) {
         boolean applicant = isFiler(app, actor);
         boolean staff = isStaff(app, tasks, actor);
         if (!applicant && !staff) {
@@ -949,8 +956,9 @@ class ApplicationService implements Applications {
         Permissions permissions = new Permissions(applicant, staff, applicant && app.status().editable(),
                 applicant && app.status().editable(), applicant && app.status().open(), staff, actionable);
         return new ApplicationDetail(app, t.slug(), t.name(), version.design().name(),
-                version.design().nameEn(), agencyName, version.design(), repo.documents(tenant, app.id()),
-                repo.history(tenant, app.id()), tasks, progress(tenant, app, version, tasks),
+                version.design().nameEn(), agencyName, version.design(),
+                documents != null ? documents : repo.documents(tenant, app.id()),
+                history != null ? history : repo.history(tenant, app.id()), tasks, progress(tenant, app, version, tasks),
                 staff ? repo.notes(tenant, app.id()) : List.of(), permissions);
     }
 
