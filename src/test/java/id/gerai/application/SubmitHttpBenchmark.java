@@ -56,16 +56,19 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>The load is open-loop: request {@code i} is due at {@code start + i / rate} and is sent then, on one of
  * {@value Load#WORKERS} keep-alive connections, whatever the earlier ones are doing (when every connection is busy it
  * waits for the first free one), and its latency is measured from that due time, so a slow server is not excused by
- * the generator waiting for it (no coordinated omission). A warm-up at the same rate comes first, a minute by
- * default: the JIT compiler was still taking a fifth of the machine after 60 s at 60/s, and a shorter warm-up
- * measured the compiler as much as the server.
+ * the generator waiting for it (no coordinated omission). A warm-up at the same rate comes first, three minutes by
+ * default: the JIT compiler was still taking a fifth of the machine after 60 s at 60/s, and at 200/s a cold JVM
+ * falls behind for its first minutes (the compiler's threads share the two cores with the server). Its figures are
+ * printed too ({@code submit_warmup_*}), so what a cold start costs is seen, not hidden.
  *
  * <p>Options as system properties: {@code -Dbench.rate=200} (submissions per second), {@code -Dbench.seconds=30},
- * {@code -Dbench.warmup-seconds=60}, {@code -Dbench.citizens=100}, {@code -Dbench.auth=token|basic}; or as
+ * {@code -Dbench.warmup-seconds=180}, {@code -Dbench.citizens=100}, {@code -Dbench.auth=token|basic}; or as
  * arguments {@code --rate N --seconds N --warmup N --auth token|basic}.
  *
  * <p>Prints {@code submit_rps} (answered 201 per second), {@code submit_p50_ms}, {@code submit_p99_ms},
- * {@code submit_max_ms}, {@code submit_errors} (anything but 201, including timeouts), {@code submit_sent}.
+ * {@code submit_max_ms}, {@code submit_errors} (anything but 201, including timeouts), {@code submit_sent}; and of the
+ * warm-up {@code submit_warmup_seconds}, {@code submit_warmup_p50_ms}, {@code submit_warmup_p99_ms},
+ * {@code submit_warmup_errors}.
  */
 public final class SubmitHttpBenchmark {
 
@@ -78,7 +81,7 @@ public final class SubmitHttpBenchmark {
     public static void main(String[] args) throws Exception {
         double rate = Double.parseDouble(System.getProperty("bench.rate", "200"));
         int seconds = Integer.getInteger("bench.seconds", 30);
-        int warmup = Integer.getInteger("bench.warmup-seconds", 60);
+        int warmup = Integer.getInteger("bench.warmup-seconds", 180);
         int citizenCount = Integer.getInteger("bench.citizens", 100);
         String auth = System.getProperty("bench.auth", "token");
         boolean regenerate = false;
@@ -127,13 +130,13 @@ public final class SubmitHttpBenchmark {
                     .unwrap(com.zaxxer.hikari.HikariDataSource.class).getMaximumPoolSize()));
             Load load = new Load(uri, boundary, bodies, setup.authorizations(), dir);
             if (warmup > 0) {
-                load.run(rate, warmup, null);
+                load.run(rate, warmup, results, false);
             }
             DataSource ds = context.getBean(DataSource.class);
             if (statements) {
                 BenchSupport.resetStatements(ds);
             }
-            load.run(rate, seconds, results);
+            load.run(rate, seconds, results, true);
             if (statements) {
                 BenchSupport.StatementTotals totals = BenchSupport.printStatements(ds, Long.parseLong(results.get("submit_sent")),
                         "request");
@@ -254,8 +257,9 @@ public final class SubmitHttpBenchmark {
         /** Connections, so requests in flight: above the server's admission limit ({@code GERAI_MAX_IN_FLIGHT}, 64). */
         static final int WORKERS = 96;
 
-        void run(double rate, int seconds, Map<String, String> results) throws Exception {
-            String label = results == null ? "warm-up" : "measured";
+        /** Runs the load; its figures go into {@code results}, those of a warm-up ({@code measured} false) as such. */
+        void run(double rate, int seconds, Map<String, String> results, boolean measured) throws Exception {
+            String label = measured ? "measured" : "warm-up";
             long intervalNanos = (long) (1e9 / rate);
             int total = (int) Math.round(rate * seconds);
             ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
@@ -337,7 +341,11 @@ public final class SubmitHttpBenchmark {
             System.err.printf("bench: %s: %d sent in %.1f s, %d answered 201 in %.1f s, %d errors, p50 %s ms, p99 %s ms (load %s)%n",
                     label, total, sendSeconds, ok.get(), elapsed, errors.get(), percentileMs(l, 50), percentileMs(l, 99),
                     BenchSupport.load());
-            if (results == null) {
+            if (!measured) {
+                results.put("submit_warmup_seconds", String.valueOf(seconds));
+                results.put("submit_warmup_p50_ms", percentileMs(l, 50));
+                results.put("submit_warmup_p99_ms", percentileMs(l, 99));
+                results.put("submit_warmup_errors", String.valueOf(errors.get()));
                 return;
             }
             results.put("submit_sent", String.valueOf(total));
