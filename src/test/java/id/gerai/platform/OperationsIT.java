@@ -98,6 +98,11 @@ class OperationsIT {
         HttpResponse<String> wrongType = http(HttpRequest.newBuilder(uri("/api/documents/verify"))
                 .header("Content-Type", "text/plain").header("Accept-Language", "en").POST(BodyPublishers.ofString("x")));
         assertProblem(wrongType, 415, "unsupported-media-type", "This content type is not supported.");
+        assertThat(wrongType.headers().firstValue("Accept")).hasValueSatisfying(accept -> assertThat(accept).contains("application/json"));
+        HttpResponse<String> unacceptable = http(HttpRequest.newBuilder(uri("/api/regions"))
+                .header("Accept", "application/xml").header("Accept-Language", "en").GET());
+        // what was asked for cannot be given: the problem comes as JSON all the same
+        assertProblem(unacceptable, 406, "not-acceptable", null);
         HttpResponse<String> wrongMethod = http(HttpRequest.newBuilder(uri("/api/applications/GR-TIDAK-ADA/submit"))
                 .header("Authorization", basic).header("Accept-Language", "id").DELETE());
         assertProblem(wrongMethod, 405, "method-not-allowed", "Metode permintaan ini tidak didukung.");
