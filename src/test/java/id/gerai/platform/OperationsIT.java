@@ -98,7 +98,8 @@ class OperationsIT {
         HttpResponse<String> wrongType = http(HttpRequest.newBuilder(uri("/api/documents/verify"))
                 .header("Content-Type", "text/plain").header("Accept-Language", "en").POST(BodyPublishers.ofString("x")));
         assertProblem(wrongType, 415, "unsupported-media-type", "This content type is not supported.");
-        assertThat(wrongType.headers().firstValue("Accept")).hasValueSatisfying(accept -> assertThat(accept).contains("application/json"));
+        // what the endpoint takes instead (a PDF, or a form with one)
+        assertThat(wrongType.headers().firstValue("Accept")).hasValueSatisfying(accept -> assertThat(accept).contains("application/pdf"));
         HttpResponse<String> unacceptable = http(HttpRequest.newBuilder(uri("/api/regions"))
                 .header("Accept", "application/xml").header("Accept-Language", "en").GET());
         // what was asked for cannot be given: the problem comes as JSON all the same

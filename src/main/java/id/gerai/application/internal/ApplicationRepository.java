@@ -16,12 +16,14 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -120,13 +122,8 @@ class ApplicationRepository {
                                 submitted_at, due_at, lock_version)
                             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'IN_PROCESS', 0, ?::jsonb, ?, ?, now(), ?, ?, 1)
                             returning tenant_id, id, updated_at, lock_version),
-                        n as (
-                            insert into application_task (tenant_id, id, application_id, stage, step_code, role, agency_id, service_id,
-                                channel, status, created_at, due_at)
-                            select a.tenant_id, x.id, a.id, x.stage, x.step_code, x.role, x.agency_id, x.service_id, x.channel, 'OPEN',
-                                x.created_at, x.due_at
-                            from a, unnest(?::uuid[], ?::int[], ?::text[], ?::text[], ?::uuid[], ?::uuid[], ?::text[], ?::timestamptz[],
-                                ?::timestamptz[]) as x(id, stage, step_code, role, agency_id, service_id, channel, created_at, due_at)),
+                        """ + OPEN_TASKS + """
+                        ,
                         d as (
                             insert into application_document (tenant_id, application_id, code, sha256, size_bytes, content_type,
                                 file_name, uploaded_by, uploaded_at)
@@ -144,32 +141,7 @@ class ApplicationRepository {
                         select a.updated_at, a.lock_version, h.id, h.at, h.action, h.step_code, h.actor_id, h.actor_role,
                             h.status_after, h.detail
                         from a, h order by h.id""")
-                .params(a.tenant().value(), a.id(), a.trackingNo(), a.accessCode(), a.serviceId(), a.serviceVersion(),
-                        a.agencyId(), a.applicantId(), a.applicantName(), a.applicantNik(), a.applicantEmail(),
-                        a.applicantPhone(), a.lang(), a.channel().name(), a.servicePointId(), a.filedBy(),
-                        toJson(a.data()), idempotencyKey, ts(a.createdAt()), ts(submittedAt), ts(dueAt),
-                        opened.stream().map(Task::id).toArray(UUID[]::new),
-                        opened.stream().map(Task::stage).toArray(Integer[]::new),
-                        opened.stream().map(Task::stepCode).toArray(String[]::new),
-                        opened.stream().map(Task::role).toArray(String[]::new),
-                        opened.stream().map(Task::agencyId).toArray(UUID[]::new),
-                        opened.stream().map(Task::serviceId).toArray(UUID[]::new),
-                        opened.stream().map(t -> t.channel().name()).toArray(String[]::new),
-                        opened.stream().map(t -> ts(t.createdAt())).toArray(Timestamp[]::new),
-                        opened.stream().map(t -> ts(t.dueAt())).toArray(Timestamp[]::new),
-                        documents.stream().map(AttachedDocument::code).toArray(String[]::new),
-                        documents.stream().map(AttachedDocument::sha256).toArray(String[]::new),
-                        documents.stream().map(AttachedDocument::size).toArray(Long[]::new),
-                        documents.stream().map(AttachedDocument::contentType).toArray(String[]::new),
-                        documents.stream().map(AttachedDocument::fileName).toArray(String[]::new),
-                        documents.stream().map(AttachedDocument::uploadedBy).toArray(UUID[]::new),
-                        documents.stream().map(d -> ts(d.uploadedAt())).toArray(Timestamp[]::new),
-                        history.stream().map(HistoryRow::action).toArray(String[]::new),
-                        history.stream().map(HistoryRow::stepCode).toArray(String[]::new),
-                        history.stream().map(HistoryRow::actorId).toArray(UUID[]::new),
-                        history.stream().map(HistoryRow::actorRole).toArray(String[]::new),
-                        history.stream().map(h -> h.statusAfter().name()).toArray(String[]::new),
-                        history.stream().map(h -> detailJson(h.detail())).toArray(String[]::new))
+                .params(submittedParams(a, idempotencyKey, submittedAt, dueAt, opened, documents, history))
                 .query((rs, n) -> {
                     stamp[0] = new Stamp(instant(rs, 1), rs.getInt(2));
                     return historyEntry(rs, 3);
@@ -179,6 +151,61 @@ class ApplicationRepository {
             throw new IllegalStateException("an application was inserted without its history");
         }
         return new Submitted(stamp[0], stored);
+    }
+
+    private List<Object> submittedParams(Application a, String idempotencyKey, Instant submittedAt, Instant dueAt,
+                                         List<Task> opened, List<AttachedDocument> documents, List<HistoryRow> history) {
+        List<Object> params = new ArrayList<>(List.of(a.tenant().value(), a.id(), a.trackingNo(), a.accessCode(), a.serviceId(),
+                a.serviceVersion(), a.agencyId(), a.applicantId(), a.applicantName(), a.applicantNik()));
+        // nulls (no e-mail, no phone, no service point, filed by the applicant, no key) are not allowed in List.of
+        params.addAll(Arrays.asList(a.applicantEmail(), a.applicantPhone(), a.lang(), a.channel().name(), a.servicePointId(),
+                a.filedBy(), toJson(a.data()), idempotencyKey, ts(a.createdAt()), ts(submittedAt), ts(dueAt)));
+        params.addAll(openTaskArrays(opened));
+        params.addAll(documentArrays(documents));
+        params.addAll(List.of(history.stream().map(HistoryRow::action).toArray(String[]::new),
+                history.stream().map(HistoryRow::stepCode).toArray(String[]::new),
+                history.stream().map(HistoryRow::actorId).toArray(UUID[]::new),
+                history.stream().map(HistoryRow::actorRole).toArray(String[]::new),
+                history.stream().map(h -> h.statusAfter().name()).toArray(String[]::new),
+                history.stream().map(h -> detailJson(h.detail())).toArray(String[]::new)));
+        return params;
+    }
+
+    /** The documents as one array per column: code, sha256, size, type, file name, uploaded by, uploaded at. */
+    private static List<Object> documentArrays(List<AttachedDocument> docs) {
+        return List.of(docs.stream().map(AttachedDocument::code).toArray(String[]::new),
+                docs.stream().map(AttachedDocument::sha256).toArray(String[]::new),
+                docs.stream().map(AttachedDocument::size).toArray(Long[]::new),
+                docs.stream().map(AttachedDocument::contentType).toArray(String[]::new),
+                docs.stream().map(AttachedDocument::fileName).toArray(String[]::new),
+                docs.stream().map(AttachedDocument::uploadedBy).toArray(UUID[]::new),
+                docs.stream().map(d -> ts(d.uploadedAt())).toArray(Timestamp[]::new));
+    }
+
+    /**
+     * A data-modifying CTE {@code n} opening tasks for the application that CTE {@code a} returns; its parameters are
+     * {@link #openTaskArrays}.
+     */
+    private static final String OPEN_TASKS = """
+            n as (
+                insert into application_task (tenant_id, id, application_id, stage, step_code, role, agency_id, service_id,
+                    channel, status, created_at, due_at)
+                select a.tenant_id, x.id, a.id, x.stage, x.step_code, x.role, x.agency_id, x.service_id, x.channel, 'OPEN',
+                    x.created_at, x.due_at
+                from a, unnest(?::uuid[], ?::int[], ?::text[], ?::text[], ?::uuid[], ?::uuid[], ?::text[], ?::timestamptz[],
+                    ?::timestamptz[]) as x(id, stage, step_code, role, agency_id, service_id, channel, created_at, due_at))""";
+
+    /** The parameters of {@link #OPEN_TASKS}: one array per column. */
+    private static List<Object> openTaskArrays(List<Task> opened) {
+        return List.of(opened.stream().map(Task::id).toArray(UUID[]::new),
+                opened.stream().map(Task::stage).toArray(Integer[]::new),
+                opened.stream().map(Task::stepCode).toArray(String[]::new),
+                opened.stream().map(Task::role).toArray(String[]::new),
+                opened.stream().map(Task::agencyId).toArray(UUID[]::new),
+                opened.stream().map(Task::serviceId).toArray(UUID[]::new),
+                opened.stream().map(t -> t.channel().name()).toArray(String[]::new),
+                opened.stream().map(t -> ts(t.createdAt())).toArray(Timestamp[]::new),
+                opened.stream().map(t -> ts(t.dueAt())).toArray(Timestamp[]::new));
     }
 
     Optional<Application> find(TenantId tenant, UUID id) {
@@ -328,22 +355,8 @@ class ApplicationRepository {
         if (!opened.isEmpty()) {
             sql.append("""
                     ,
-                    n as (
-                        insert into application_task (tenant_id, id, application_id, stage, step_code, role, agency_id, service_id,
-                            channel, status, created_at, due_at)
-                        select a.tenant_id, x.id, a.id, x.stage, x.step_code, x.role, x.agency_id, x.service_id, x.channel, 'OPEN',
-                            x.created_at, x.due_at
-                        from a, unnest(?::uuid[], ?::int[], ?::text[], ?::text[], ?::uuid[], ?::uuid[], ?::text[], ?::timestamptz[],
-                            ?::timestamptz[]) as x(id, stage, step_code, role, agency_id, service_id, channel, created_at, due_at))""");
-            params.add(opened.stream().map(Task::id).toArray(UUID[]::new));
-            params.add(opened.stream().map(Task::stage).toArray(Integer[]::new));
-            params.add(opened.stream().map(Task::stepCode).toArray(String[]::new));
-            params.add(opened.stream().map(Task::role).toArray(String[]::new));
-            params.add(opened.stream().map(Task::agencyId).toArray(UUID[]::new));
-            params.add(opened.stream().map(Task::serviceId).toArray(UUID[]::new));
-            params.add(opened.stream().map(t -> t.channel().name()).toArray(String[]::new));
-            params.add(opened.stream().map(t -> ts(t.createdAt())).toArray(Timestamp[]::new));
-            params.add(opened.stream().map(t -> ts(t.dueAt())).toArray(Timestamp[]::new));
+                    """).append(OPEN_TASKS);
+            params.addAll(openTaskArrays(opened));
         }
         sql.append("""
                 ,
@@ -400,15 +413,8 @@ class ApplicationRepository {
                                 size_bytes = excluded.size_bytes, content_type = excluded.content_type, file_name = excluded.file_name,
                                 uploaded_by = excluded.uploaded_by, uploaded_at = excluded.uploaded_at)
                         select code, sha256 from old""")
-                .params(tenant.value(), applicationId, docs.stream().map(AttachedDocument::code).toArray(String[]::new),
-                        tenant.value(), applicationId,
-                        docs.stream().map(AttachedDocument::code).toArray(String[]::new),
-                        docs.stream().map(AttachedDocument::sha256).toArray(String[]::new),
-                        docs.stream().map(AttachedDocument::size).toArray(Long[]::new),
-                        docs.stream().map(AttachedDocument::contentType).toArray(String[]::new),
-                        docs.stream().map(AttachedDocument::fileName).toArray(String[]::new),
-                        docs.stream().map(AttachedDocument::uploadedBy).toArray(UUID[]::new),
-                        docs.stream().map(d -> ts(d.uploadedAt())).toArray(Timestamp[]::new))
+                .params(Stream.concat(Stream.of(tenant.value(), applicationId, docs.stream().map(AttachedDocument::code)
+                        .toArray(String[]::new), tenant.value(), applicationId), documentArrays(docs).stream()).toList())
                 .query((ResultSet rs) -> {
                     replaced.put(rs.getString(1), rs.getString(2));
                 });
