@@ -101,19 +101,23 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
                                                           WebRequest request) {
         if (body instanceof ProblemDetail p && p.getProperties() == null) {
-            String code = switch (statusCode.value()) {
-                case 400 -> "bad-request";
-                case 404 -> "not-found";
-                case 405 -> "method-not-allowed";
-                case 406 -> "not-acceptable";
-                case 413 -> "too-large";
-                case 415 -> "unsupported-media-type";
-                default -> "http-" + statusCode.value();
-            };
-            ProblemDetail translated = problem(HttpStatus.valueOf(statusCode.value()), code);
+            ProblemDetail translated = problem(HttpStatus.valueOf(statusCode.value()), codeOf(statusCode.value()));
             return new ResponseEntity<>(translated, headers, statusCode);
         }
         return new ResponseEntity<>(body, headers, statusCode);
+    }
+
+    /** The problem code of a request Spring MVC itself refused (no controller's own code applies). */
+    static String codeOf(int status) {
+        return switch (status) {
+            case 400 -> "bad-request";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 413 -> "too-large";
+            case 415 -> "unsupported-media-type";
+            default -> "http-" + status;
+        };
     }
 
     private ProblemDetail problem(HttpStatus status, String code, Object... args) {

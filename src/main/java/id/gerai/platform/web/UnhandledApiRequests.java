@@ -46,40 +46,34 @@ class UnhandledApiRequests implements HandlerExceptionResolver, Ordered {
             return null;
         }
         int status;
-        String code;
         switch (ex) {
             case HttpRequestMethodNotSupportedException e -> {
                 status = 405;
-                code = "method-not-allowed";
                 if (e.getSupportedHttpMethods() != null) {
                     response.setHeader(HttpHeaders.ALLOW, StringUtils.collectionToCommaDelimitedString(e.getSupportedHttpMethods()));
                 }
             }
             case HttpMediaTypeNotSupportedException e -> {
                 status = 415;
-                code = "unsupported-media-type";
                 if (!e.getSupportedMediaTypes().isEmpty()) {
                     response.setHeader(HttpHeaders.ACCEPT, MediaType.toString(e.getSupportedMediaTypes()));
                 }
             }
             case HttpMediaTypeNotAcceptableException e -> {
                 status = 406;
-                code = "not-acceptable";
             }
             case NoHandlerFoundException e -> {
                 status = 404;
-                code = "not-found";
             }
             case NoResourceFoundException e -> {
                 status = 404;
-                code = "not-found";
             }
             default -> {
                 return null;
             }
         }
         try {
-            ProblemResponses.write(response, status, code, messages, LocaleContextHolder.getLocale());
+            ProblemResponses.write(response, status, ApiErrors.codeOf(status), messages, LocaleContextHolder.getLocale());
         } catch (IOException e) {
             return null; // the client went away; let the usual handling log it
         }

@@ -97,8 +97,7 @@ class AuditTamperingTests {
         TenantId tenant = freshTenant();
         List<Sealed> chain = sealedChain(tenant, 4);
         Sealed victim = chain.get(1);
-        db.tamper("create table deleted_audit_" + victim.id() + " as select * from audit_record where id = " + victim.id(),
-                "delete from audit_record where id = " + victim.id());
+        delete(victim.id(), false);
 
         VerificationResult result = verifier.verify(tenant);
         assertThat(result.ok()).isFalse();
@@ -113,10 +112,7 @@ class AuditTamperingTests {
         TenantId tenant = freshTenant();
         List<Sealed> chain = sealedChain(tenant, 4);
         Sealed victim = chain.get(1);
-        db.tamper("create table deleted_audit_" + victim.id() + " as select * from audit_record where id = " + victim.id(),
-                "create table deleted_seal_" + victim.id() + " as select * from audit_seal where record_id = " + victim.id(),
-                "delete from audit_record where id = " + victim.id(),
-                "delete from audit_seal where record_id = " + victim.id());
+        delete(victim.id(), true);
 
         VerificationResult result = verifier.verify(tenant);
         assertThat(result.ok()).isFalse();
@@ -131,10 +127,7 @@ class AuditTamperingTests {
         TenantId tenant = freshTenant();
         List<Sealed> chain = sealedChain(tenant, 3);
         Sealed last = chain.getLast();
-        db.tamper("create table deleted_audit_" + last.id() + " as select * from audit_record where id = " + last.id(),
-                "create table deleted_seal_" + last.id() + " as select * from audit_seal where record_id = " + last.id(),
-                "delete from audit_record where id = " + last.id(),
-                "delete from audit_seal where record_id = " + last.id());
+        delete(last.id(), true);
 
         VerificationResult result = verifier.verify(tenant);
         assertThat(result.firstProblem()).isEqualTo(new Problem(tenant.toString(), Kind.HEAD_MISMATCH, 3, null));
@@ -201,6 +194,18 @@ class AuditTamperingTests {
 
     private void asApp(String sql, Object... params) {
         TenantContext.runAcrossTenants(() -> jdbc.sql(sql).params(params).update());
+    }
+
+    /** Deletes a row (and its seal, when {@code seal}) past the trigger, keeping copies for {@link #restore}. */
+    private void delete(long id, boolean seal) throws SQLException {
+        List<String> statements = new java.util.ArrayList<>(List.of(
+                "create table deleted_audit_" + id + " as select * from audit_record where id = " + id,
+                "delete from audit_record where id = " + id));
+        if (seal) {
+            statements.add("create table deleted_seal_" + id + " as select * from audit_seal where record_id = " + id);
+            statements.add("delete from audit_seal where record_id = " + id);
+        }
+        db.tamper(statements.toArray(String[]::new));
     }
 
     /** Puts back a row deleted by a test, and its seal if that was deleted too. */
