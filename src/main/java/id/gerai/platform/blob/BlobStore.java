@@ -21,4 +21,10 @@ public interface BlobStore {
     Optional<InputStream> open(String sha256);
 
     boolean exists(String sha256);
+
+    /**
+     * Removes a file; nothing happens when there is none. Files are shared by content, so only
+     * {@link UnreferencedBlobs} calls it, once no module holds the address any more.
+     */
+    void delete(String sha256);
 }

@@ -67,6 +67,18 @@ class LocalBlobStore implements BlobStore {
         return BlobIntake.isAddress(sha256) && Files.exists(path(sha256));
     }
 
+    @Override
+    public void delete(String sha256) {
+        if (!BlobIntake.isAddress(sha256)) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(path(sha256));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not delete blob " + sha256 + " in " + root, e);
+        }
+    }
+
     private Path path(String hash) {
         return root.resolve(hash.substring(0, 2)).resolve(hash.substring(2, 4)).resolve(hash);
     }

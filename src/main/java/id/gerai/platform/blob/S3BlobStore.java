@@ -113,6 +113,24 @@ class S3BlobStore implements BlobStore, AutoCloseable {
         }
     }
 
+    @Override
+    public void delete(String sha256) {
+        if (!BlobIntake.isAddress(sha256)) {
+            return;
+        }
+        try {
+            HttpResponse<InputStream> response = send("DELETE", sha256, HttpRequest.BodyPublishers.noBody(), SigV4.EMPTY_SHA256, Map.of());
+            try (InputStream body = response.body()) {
+                // S3 answers 204 whether or not the object was there; some compatible stores answer 404 for a missing one
+                if (response.statusCode() / 100 != 2 && response.statusCode() != 404) {
+                    throw failure("DELETE", sha256, response.statusCode(), body);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Where an object lives: path-style {@code endpoint/bucket/key} or virtual-hosted {@code bucket.endpoint/key}. */
     URI objectUri(String sha256) {
         URI endpoint = s3.endpointUri();
