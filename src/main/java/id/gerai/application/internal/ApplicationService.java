@@ -904,6 +904,10 @@ class ApplicationService implements Applications {
             if (!isStaff(app, repo.tasks(tenant, applicationId), actor)) {
                 throw GeraiException.forbidden("application-forbidden");
             }
+            if (app.anonymised()) {
+                // a note would bring personal data back to a record whose retention has ended
+                throw GeraiException.conflict("application-anonymised");
+            }
             Note note = new Note(UUID.randomUUID(), actor.accountId(), actor.displayName(), text, Instant.now());
             repo.insertNote(tenant, applicationId, note);
             audit.record(AuditEvent.of(tenant, "application.note.added", "application", app.id(), null,

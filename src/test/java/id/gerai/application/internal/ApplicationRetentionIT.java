@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import id.gerai.application.ApplicationSamples;
+import id.gerai.application.ApplicationStatusChanged;
 import id.gerai.catalog.CatalogApi;
 import id.gerai.catalog.ServiceVersion;
 import id.gerai.identity.Role;
@@ -22,6 +23,7 @@ import id.gerai.tenancy.Tenant;
 import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +56,7 @@ class ApplicationRetentionIT {
     @Autowired JdbcClient jdbc;
     @Autowired BlobStore blobs;
     @Autowired ApplicationRetention retention;
+    @Autowired StatusChangeReplay replay;
 
     private record Setup(Tenant tenant, ServiceVersion service, String citizen, String manager, String officer) {
     }
@@ -130,6 +133,13 @@ class ApplicationRetentionIT {
                 .params(s.tenant().id().value(), action).query(String.class).list());
     }
 
+    /** The status changes the performance figures of the tenant are rebuilt from. */
+    private List<ApplicationStatusChanged> figureSource(Setup s) {
+        List<ApplicationStatusChanged> changes = new ArrayList<>();
+        replay.replay(s.tenant().id(), changes::add);
+        return changes;
+    }
+
     private Cookie login(String email) throws Exception {
         return mvc.perform(post("/login").with(csrf()).param("login", email).param("password", Fixtures.PASSWORD))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getCookie("GERAI_SESSION");
@@ -165,6 +175,7 @@ class ApplicationRetentionIT {
         Map<String, Object> openBefore = row(openSharing);
         Map<String, Object> recentBefore = row(recentClosed);
         Map<String, Object> closedBefore = row(oldClosed);
+        List<ApplicationStatusChanged> figuresBefore = figureSource(s);
         assertThat(closedBefore.get("notes")).isEqualTo(1L);
         assertThat(closedBefore.get("reasons")).isEqualTo(1L);
         assertThat(List.of(sha256(draftFile), sha256(closedFile), sha256(sharedFile))).allMatch(blobs::exists);
@@ -172,6 +183,9 @@ class ApplicationRetentionIT {
         assertThat(retention.purgeDraftsNow()).isGreaterThanOrEqualTo(1);
         assertThat(retention.anonymiseNow()).isGreaterThanOrEqualTo(2);
 
+        // what the performance figures are made from is the same as before
+        assertThat(figureSource(s)).hasSize(figuresBefore.size()).containsExactlyInAnyOrderElementsOf(figuresBefore);
+        assertThat(figuresBefore).hasSize(7); // four submissions, three withdrawals
         // the old draft is gone with its file; the recent one stays
         assertThat(row(oldDraft)).isNull();
         assertThat(row(recentDraft)).isNotNull();
@@ -220,6 +234,12 @@ class ApplicationRetentionIT {
         String casePage = page("/manage/" + s.tenant().slug() + "/applications/" + oldClosed, login(s.manager()));
         assertThat(casePage).contains("id=\"anonymised\"").contains("telah dihapus pada").doesNotContain("Putri Lestari")
                 .doesNotContain("Salah pilih").doesNotContain("0812-3456-7890").doesNotContain("surat-lahir.pdf");
+        assertThat(casePage).doesNotContain("id=\"note-form\"");
+        // and no note brings personal data back
+        mvc.perform(as(post("/api/applications/" + oldClosed + "/notes"), s.manager()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"body\":\"Pemohon Bu Sari menelepon lagi\"}"))
+                .andExpect(status().isConflict())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.code").value("application-anonymised"));
         JsonNode api = json.readTree(mvc.perform(as(get("/api/applications/" + oldClosed), s.manager()).header("Accept-Language", "en"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
         assertThat(api.get("anonymisedAt").isNull()).isFalse();

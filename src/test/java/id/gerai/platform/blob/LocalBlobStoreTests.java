@@ -48,6 +48,20 @@ class LocalBlobStoreTests {
     }
 
     @Test
+    void aDeletedFileIsGoneAndDeletingAMissingOneIsHarmless() {
+        LocalBlobStore store = new LocalBlobStore(dir);
+        String png = store.store(new ByteArrayInputStream(PNG), 1024, DOCS).sha256();
+        String pdf = store.store(new ByteArrayInputStream(PDF), 1024, DOCS).sha256();
+        store.delete(png);
+        assertThat(store.exists(png)).isFalse();
+        assertThat(store.open(png)).isEmpty();
+        store.delete(png);
+        store.delete("../../etc/passwd");
+        assertThat(store.exists(pdf)).isTrue();
+        assertThat(files()).hasSize(1);
+    }
+
+    @Test
     void aFileThatLiesAboutItsTypeIsRefusedAndNothingIsKept() {
         LocalBlobStore store = new LocalBlobStore(dir);
         byte[] text = "Ini bukan PDF, hanya teks biasa.".getBytes(StandardCharsets.UTF_8);

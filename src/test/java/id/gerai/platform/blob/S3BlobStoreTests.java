@@ -110,6 +110,20 @@ class S3BlobStoreTests {
     }
 
     @Test
+    void aDeletedFileLeavesTheBucketAndDeletingAMissingOneIsHarmless() {
+        try (S3BlobStore store = store(SECRET_KEY, "")) {
+            String png = store.store(new ByteArrayInputStream(PNG), 1024, LocalBlobStoreTests.DOCS).sha256();
+            String pdf = store.store(new ByteArrayInputStream(PDF), 1024, LocalBlobStoreTests.DOCS).sha256();
+            store.delete(png);
+            assertThat(keys()).containsExactly(pdf);
+            assertThat(store.exists(png)).isFalse();
+            store.delete(png);
+            store.delete("not-an-address");
+            assertThat(keys()).containsExactly(pdf);
+        }
+    }
+
+    @Test
     void aFileThatLiesAboutItsTypeOrIsTooLargeOrEmptyNeverReachesTheBucket() {
         try (S3BlobStore store = store(SECRET_KEY, "")) {
             byte[] text = "Ini bukan PDF, hanya teks biasa.".getBytes(StandardCharsets.UTF_8);
