@@ -1,6 +1,8 @@
 package id.gerai.platform.blob;
 
 import id.gerai.platform.TenantContext;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -17,14 +19,19 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * address, so a file shared by content with another application, a complaint or an issued document stays.
  *
  * <p>Called inside the transaction that deletes the rows: the files go after it commits (a rolled-back transaction
- * leaves every file in place, and the references are read as committed). Hazard: an upload of the very same bytes
- * that stores its file (a no-op, the file exists) just before the check and commits its row just after would find
- * its file gone; the window is milliseconds and only old content is removed, so it is accepted rather than locked.
+ * leaves every file in place, and the references are read as committed). An upload of the very same bytes may have
+ * stored its file (storing an existing file marks it stored again) and not yet committed the row that refers to it,
+ * so a file stored within the last {@link #GRACE} is kept even when nothing refers to it yet: it is that upload's
+ * file now (or, if the upload failed, an orphan like any a failed upload leaves). Left open: an upload storing those
+ * bytes in the microseconds between the store's reading of the file's time and its removal.
  */
 @Component
 public class UnreferencedBlobs {
 
     private static final Logger log = LoggerFactory.getLogger(UnreferencedBlobs.class);
+
+    /** Longer than any upload takes from storing its file to committing its row. */
+    static final Duration GRACE = Duration.ofHours(1);
 
     private final BlobStore store;
     private final List<BlobReferences> holders;
@@ -60,6 +67,8 @@ public class UnreferencedBlobs {
 
     /** Removes those of {@code candidates} nothing refers to; how many were removed. */
     public int deleteNow(Collection<String> candidates) {
+        // taken before the references are read: an upload whose row they miss stored its file after this
+        Instant storedBefore = Instant.now().minus(GRACE);
         Set<String> unreferenced = new HashSet<>(candidates);
         unreferenced.remove(null);
         for (BlobReferences holder : holders) {
@@ -68,7 +77,6 @@ public class UnreferencedBlobs {
             }
             unreferenced.removeAll(TenantContext.callAcrossTenants(() -> holder.referenced(Set.copyOf(unreferenced))));
         }
-        unreferenced.forEach(store::delete);
-        return unreferenced.size();
+        return (int) unreferenced.stream().filter(sha -> store.deleteIfStoredBefore(sha, storedBefore)).count();
     }
 }

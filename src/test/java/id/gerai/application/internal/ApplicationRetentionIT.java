@@ -22,7 +22,12 @@ import id.gerai.tenancy.TenancyApi;
 import id.gerai.tenancy.Tenant;
 import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -30,6 +35,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,6 +61,7 @@ class ApplicationRetentionIT {
     @Autowired JsonMapper json;
     @Autowired JdbcClient jdbc;
     @Autowired BlobStore blobs;
+    @Value("${gerai.blobs.dir:${gerai.data-dir}/blobs}") Path blobRoot;
     @Autowired ApplicationRetention retention;
     @Autowired StatusChangeReplay replay;
 
@@ -79,6 +86,16 @@ class ApplicationRetentionIT {
     private static byte[] uniquePdf() {
         return ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n% retensi "
                 + UUID.randomUUID() + "\ntrailer<</Root 1 0 R>>\n%%EOF\n").getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Makes a stored file two hours old, as the files of records past their retention are: a file stored within the
+     * last hour is spared (an upload of the same bytes may not have committed its row yet).
+     */
+    private void ageFile(byte[] content) throws Exception {
+        String sha = sha256(content);
+        Files.setLastModifiedTime(blobRoot.resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha),
+                FileTime.from(Instant.now().minus(Duration.ofHours(2))));
     }
 
     private static String sha256(byte[] bytes) throws Exception {
@@ -179,6 +196,9 @@ class ApplicationRetentionIT {
         assertThat(closedBefore.get("notes")).isEqualTo(1L);
         assertThat(closedBefore.get("reasons")).isEqualTo(1L);
         assertThat(List.of(sha256(draftFile), sha256(closedFile), sha256(sharedFile))).allMatch(blobs::exists);
+        ageFile(draftFile);
+        ageFile(closedFile);
+        ageFile(sharedFile);
 
         assertThat(retention.purgeDraftsNow()).isGreaterThanOrEqualTo(1);
         assertThat(retention.anonymiseNow()).isGreaterThanOrEqualTo(2);
@@ -273,6 +293,7 @@ class ApplicationRetentionIT {
         mvc.perform(as(post("/api/applications/" + tracking + "/submit"), s.officer())).andExpect(status().isOk());
         withdraw(tracking, s.officer(), "Warga Sumiati membatalkan");
         age(tracking, 1827);
+        ageFile(scan);
 
         retention.anonymiseNow();
 

@@ -16,7 +16,12 @@ import id.gerai.support.GeraiIntegrationTest;
 import id.gerai.tenancy.Tenant;
 import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +29,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
@@ -46,6 +52,7 @@ class ComplaintRetentionIT {
     @Autowired JsonMapper json;
     @Autowired JdbcClient jdbc;
     @Autowired BlobStore blobs;
+    @Value("${gerai.blobs.dir:${gerai.data-dir}/blobs}") Path blobRoot;
     @Autowired ComplaintRetention retention;
 
     private record Setup(Tenant tenant, UUID agency, String coordinator, String citizen) {
@@ -67,6 +74,16 @@ class ComplaintRetentionIT {
     private static byte[] uniquePdf() {
         return ("%PDF-1.4\n1 0 obj<<>>endobj\n% bukti retensi " + UUID.randomUUID() + "\ntrailer<<>>\n%%EOF\n")
                 .getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Makes a stored file two hours old, as the files of records past their retention are: a file stored within the
+     * last hour is spared (an upload of the same bytes may not have committed its row yet).
+     */
+    private void ageFile(byte[] content) throws Exception {
+        String sha = sha256(content);
+        Files.setLastModifiedTime(blobRoot.resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha),
+                FileTime.from(Instant.now().minus(Duration.ofHours(2))));
     }
 
     private static String sha256(byte[] bytes) throws Exception {
@@ -157,6 +174,8 @@ class ComplaintRetentionIT {
         assertThat(before.get("reporter_id")).isNotNull();
         assertThat(before.get("notes")).isEqualTo(1L);
         assertThat(blobs.exists(sha256(ownFile))).isTrue();
+        ageFile(ownFile);
+        ageFile(sharedFile);
 
         assertThat(retention.anonymiseNow()).isGreaterThanOrEqualTo(2);
 
