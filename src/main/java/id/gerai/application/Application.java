@@ -19,17 +19,25 @@ import java.util.UUID;
  * @param correction     what to fix while {@link ApplicationStatus#CORRECTION}
  * @param dueAt          when the service's time limit ends (extended by correction pauses)
  * @param lockVersion    grows with every change; a save may name the version it read
+ * @param anonymisedAt   when retention removed the applicant's personal data (name, NIK, contact, account, form
+ *                       data, attachments); {@code null} while it is kept. The applicant fields are null after it.
  */
 public record Application(TenantId tenant, UUID id, String trackingNo, String accessCode, UUID serviceId,
                           int serviceVersion, UUID agencyId, UUID applicantId, String applicantName, String applicantNik,
                           String applicantEmail, String applicantPhone, String lang, Channel channel, UUID servicePointId,
                           UUID filedBy, ApplicationStatus status, int stage, Map<String, Object> data,
                           Correction correction, String decisionReason, Instant createdAt, Instant updatedAt,
-                          Instant submittedAt, Instant dueAt, Instant pausedAt, Instant decidedAt, int lockVersion) {
+                          Instant submittedAt, Instant dueAt, Instant pausedAt, Instant decidedAt, int lockVersion,
+                          Instant anonymisedAt) {
 
     /** The tracking number as printed and read out: {@code K7M-3Q9-XD2}. */
     public String displayTracking() {
         return TrackingNumber.display(trackingNo);
+    }
+
+    /** Its personal data was removed when its retention ended: pages say so instead of showing blanks. */
+    public boolean anonymised() {
+        return anonymisedAt != null;
     }
 
     public String maskedNik() {

@@ -38,6 +38,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
@@ -65,10 +66,12 @@ class ApplicationApiController {
 
     private final Applications applications;
     private final CatalogApi catalog;
+    private final MessageSource messages;
 
-    ApplicationApiController(Applications applications, CatalogApi catalog) {
+    ApplicationApiController(Applications applications, CatalogApi catalog, MessageSource messages) {
         this.applications = applications;
         this.catalog = catalog;
+        this.messages = messages;
     }
 
     // --- bodies -----------------------------------------------------------------------------------------
@@ -100,14 +103,18 @@ class ApplicationApiController {
     record StatusRequest(String trackingNo, String accessCode) {
     }
 
-    /** An application as the API returns it; {@code accessCode}, {@code notes} and {@code tasks} only to those who may see them. */
+    /**
+     * An application as the API returns it; {@code accessCode}, {@code notes} and {@code tasks} only to those who may see
+     * them. Once its retention ended, {@code anonymisedAt} is set, the applicant fields are null, {@code data} is empty
+     * and {@code personalDataNotice} says why in the request's language.
+     */
     record ApplicationView(String trackingNo, String trackingDisplay, String accessCode, String tenant, String tenantName,
                            UUID serviceId, int serviceVersion, String serviceName, String agencyName, ApplicationStatus status,
                            Channel channel, UUID servicePointId, String applicantName, String applicantNik,
                            Map<String, Object> data, Correction correction, String decisionReason, Instant createdAt,
                            Instant submittedAt, Instant dueAt, Instant decidedAt, int lockVersion,
                            List<AttachedDocument> documents, List<StepProgress> steps, List<HistoryView> history,
-                           List<TaskView> tasks, List<Note> notes) {
+                           List<TaskView> tasks, List<Note> notes, Instant anonymisedAt, String personalDataNotice) {
     }
 
     /** One history row; who acted is given by role only. */
@@ -380,7 +387,7 @@ class ApplicationApiController {
                 .body(view(d, CurrentUser.require()));
     }
 
-    static ApplicationView view(ApplicationDetail d, GeraiUser me) {
+    private ApplicationView view(ApplicationDetail d, GeraiUser me) {
         Application a = d.application();
         boolean filer = d.permissions().applicant();
         boolean staff = d.permissions().staff();
@@ -394,7 +401,8 @@ class ApplicationApiController {
                 d.tenantName(), a.serviceId(), a.serviceVersion(), d.serviceName(), d.agencyName(), a.status(), a.channel(),
                 a.servicePointId(), a.applicantName(), nik, a.data(), a.correction(), a.decisionReason(), a.createdAt(),
                 a.submittedAt(), a.dueAt(), a.decidedAt(), a.lockVersion(), d.documents(), d.steps(), history, tasks,
-                d.notes());
+                d.notes(), a.anonymisedAt(), a.anonymised()
+                        ? messages.getMessage("application.anonymised", null, LocaleContextHolder.getLocale()) : null);
     }
 
     static TaskView task(Task t, GeraiUser me) {

@@ -44,7 +44,8 @@ class ApplicationRepository {
             a.tenant_id, a.id, a.tracking_no, a.access_code, a.service_id, a.service_version, a.agency_id, a.applicant_id,
             a.applicant_name, a.applicant_nik, a.applicant_email, a.applicant_phone, a.lang, a.channel, a.service_point_id,
             a.filed_by, a.status, a.stage, a.form_data::text as form_data, a.correction::text as correction,
-            a.decision_reason, a.created_at, a.updated_at, a.submitted_at, a.due_at, a.paused_at, a.decided_at, a.lock_version""";
+            a.decision_reason, a.created_at, a.updated_at, a.submitted_at, a.due_at, a.paused_at, a.decided_at, a.lock_version,
+            a.anonymised_at""";
 
     static final String TASK_COLUMNS = """
             t.tenant_id, t.id, t.application_id, t.stage, t.step_code, t.role, t.agency_id, t.service_id, t.channel, t.status,
@@ -655,7 +656,7 @@ class ApplicationRepository {
                 json.readValue(rs.getString("form_data"), MAP),
                 correction == null ? null : json.readValue(correction, Correction.class), rs.getString("decision_reason"),
                 instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "submitted_at"), instant(rs, "due_at"),
-                instant(rs, "paused_at"), instant(rs, "decided_at"), rs.getInt("lock_version"));
+                instant(rs, "paused_at"), instant(rs, "decided_at"), rs.getInt("lock_version"), instant(rs, "anonymised_at"));
     }
 
     static Task task(ResultSet rs, int n) throws SQLException {

@@ -213,7 +213,7 @@ class ApplicationService implements Applications {
                 command.serviceId(), f.current().version().version().version(), f.current().agencyId(), applicant.accountId(),
                 applicant.fullName(), applicant.nik(), applicant.email(), applicant.phone(), f.lang(), f.channel(),
                 f.servicePointId(), f.filedBy(), ApplicationStatus.DRAFT, 0, f.data(), null, null, now, now, null, null, null,
-                null, 0);
+                null, 0, null);
     }
 
     private static ApplicationRepository.HistoryRow created(Application app, Filing f, GeraiUser actor) {
@@ -833,7 +833,7 @@ class ApplicationService implements Applications {
         return new Application(a.tenant(), a.id(), a.trackingNo(), a.accessCode(), a.serviceId(), a.serviceVersion(),
                 a.agencyId(), a.applicantId(), a.applicantName(), a.applicantNik(), a.applicantEmail(), a.applicantPhone(),
                 a.lang(), a.channel(), a.servicePointId(), a.filedBy(), status, stage, a.data(), null, null, a.createdAt(),
-                stamp.updatedAt(), submittedAt, dueAt, null, decidedAt, stamp.lockVersion());
+                stamp.updatedAt(), submittedAt, dueAt, null, decidedAt, stamp.lockVersion(), a.anonymisedAt());
     }
 
     /** The time of a transition, at the database's precision (microseconds), so what is written is what is returned. */
@@ -903,6 +903,10 @@ class ApplicationService implements Applications {
             Application app = repo.find(tenant, applicationId).orElseThrow(() -> GeraiException.notFound("application-not-found"));
             if (!isStaff(app, repo.tasks(tenant, applicationId), actor)) {
                 throw GeraiException.forbidden("application-forbidden");
+            }
+            if (app.anonymised()) {
+                // a note would bring personal data back to a record whose retention has ended
+                throw GeraiException.conflict("application-anonymised");
             }
             Note note = new Note(UUID.randomUUID(), actor.accountId(), actor.displayName(), text, Instant.now());
             repo.insertNote(tenant, applicationId, note);

@@ -61,11 +61,17 @@ class CitizenViews {
 
     /**
      * An application's facts as every page shows them. {@code accessCode} only for the applicant and the officer who
-     * filed for them: the status check's second factor is theirs to hand on.
+     * filed for them: the status check's second factor is theirs to hand on. {@code anonymisedAt} (formatted; empty while
+     * the data is kept) says when retention removed the applicant's personal data: the applicant fields are null then.
      */
     record Header(String tracking, String display, List<String> groups, String serviceName, String tenantName,
                   String agencyName, String status, String channel, String applicantName, String maskedNik, String createdAt,
-                  String submittedAt, String dueAt, String dueDate, String decidedAt, String accessCode, boolean overdue) {
+                  String submittedAt, String dueAt, String dueDate, String decidedAt, String accessCode, boolean overdue,
+                  String anonymisedAt) {
+
+        public boolean anonymised() {
+            return !anonymisedAt.isEmpty();
+        }
     }
 
     Header header(ApplicationDetail d, Locale locale) {
@@ -77,7 +83,8 @@ class CitizenViews {
                 a.channel().name(), a.applicantName(), a.maskedNik(), format.dateTime(a.createdAt(), zone, locale),
                 format.dateTime(a.submittedAt(), zone, locale), format.dateTime(a.dueAt(), zone, locale),
                 format.date(a.dueAt(), zone, locale), format.dateTime(a.decidedAt(), zone, locale),
-                d.permissions().applicant() ? a.accessCode() : null, a.overdueAt(java.time.Instant.now()));
+                d.permissions().applicant() ? a.accessCode() : null, a.overdueAt(java.time.Instant.now()),
+                format.date(a.anonymisedAt(), zone, locale));
     }
 
     /** The form of the version the application was filed under, with its values, errors and fields to fix. */

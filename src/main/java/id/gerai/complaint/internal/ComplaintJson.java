@@ -8,7 +8,8 @@ import java.util.UUID;
 
 /**
  * A complaint as the API returns it. {@code reporter} is absent on the public list, and for agency staff when the
- * complaint is anonymous; {@code id} and {@code history} actors only for staff.
+ * complaint is anonymous; {@code id} and {@code history} actors only for staff. Once its retention ended,
+ * {@code anonymisedAt} is set, {@code reporter} is absent and the texts are the placeholder saying why.
  */
 record ComplaintJson(UUID id, String trackingNo, String trackingDisplay, String tenant, String tenantName, String kind,
                      String title, String body, LocalDate incidentDate, String location, String status, String statusReason,
@@ -16,7 +17,8 @@ record ComplaintJson(UUID id, String trackingNo, String trackingDisplay, String 
                      String serviceName, UUID servicePointId, String servicePointName, String applicationTracking,
                      Reporter reporter, Instant filedAt, Instant verifiedAt, Instant forwardedAt, Instant answeredAt,
                      Instant closedAt, Instant dueAt, boolean overdue, Integer rating, Boolean satisfied,
-                     List<MessageJson> messages, List<AttachmentJson> attachments, List<HistoryJson> history) {
+                     List<MessageJson> messages, List<AttachmentJson> attachments, List<HistoryJson> history,
+                     Instant anonymisedAt) {
 
     record Reporter(String name, String email, String phone, String nik) {
     }
@@ -46,7 +48,7 @@ record ComplaintJson(UUID id, String trackingNo, String trackingDisplay, String 
                 v.attachments().stream().map(a -> new AttachmentJson(a.seq(), a.author(), a.fileName(), a.contentType(),
                         a.size(), a.sha256())).toList(),
                 v.history().stream().map(h -> new HistoryJson(h.at(), h.action(), h.actorRole(), h.statusAfter().name(),
-                        staff ? h.detail() : Map.of())).toList());
+                        staff ? h.detail() : Map.of())).toList(), c.anonymisedAt());
     }
 
     /** A complaint on the public list: what it is about, its status and the agency's answers; never the reporter. */

@@ -32,7 +32,7 @@ class ComplaintRepository {
             c.application_tracking, c.service_point_id, c.agency_id, c.confidential, c.anonymous, c.reporter_id,
             c.reporter_name, c.reporter_nik, c.reporter_email, c.reporter_phone, c.lang, c.channel, c.lapor_id, c.status,
             c.status_reason, c.filed_at, c.verified_at, c.forwarded_at, c.answered_at, c.closed_at, c.due_at,
-            c.escalated_at, c.rating, c.satisfied, c.closed_by, c.lock_version""";
+            c.escalated_at, c.rating, c.satisfied, c.closed_by, c.lock_version, c.anonymised_at""";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -356,7 +356,7 @@ class ComplaintRepository {
                 instant(rs, "verified_at"), instant(rs, "forwarded_at"), instant(rs, "answered_at"),
                 instant(rs, "closed_at"), instant(rs, "due_at"), instant(rs, "escalated_at"),
                 (Integer) rs.getObject("rating"), (Boolean) rs.getObject("satisfied"), rs.getString("closed_by"),
-                rs.getInt("lock_version"));
+                rs.getInt("lock_version"), instant(rs, "anonymised_at"));
     }
 
     static Timestamp ts(Instant i) {

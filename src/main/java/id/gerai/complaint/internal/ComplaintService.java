@@ -276,7 +276,7 @@ class ComplaintService {
                             in.confidential(), in.anonymous(), citizen == null ? null : citizen.accountId(), reporterName,
                             citizen == null ? null : citizen.nik(), reporterEmail, reporterPhone, lang, channel, null,
                             ComplaintStatus.RECEIVED, null, now, null, null, null, null,
-                            calendar.deadline(tenant, now, settings.verifyDays()), null, null, null, null, 0);
+                            calendar.deadline(tenant, now, settings.verifyDays()), null, null, null, null, 0, null);
                     repo.insert(c, hash(c.trackingNo(), code));
                     int i = 0;
                     for (StoredBlob b : stored) {
@@ -454,7 +454,7 @@ class ComplaintService {
                     c.location(), c.serviceId(), c.applicationTracking(), c.servicePointId(), c.agencyId(), c.confidential(),
                     c.anonymous(), c.reporterId(), c.reporterName(), c.reporterNik(), c.reporterEmail(), c.reporterPhone(),
                     c.lang(), c.channel(), c.laporId(), ComplaintStatus.CLOSED, null, c.filedAt(), c.verifiedAt(),
-                    c.forwardedAt(), c.answeredAt(), now, null, c.escalatedAt(), rating, sat, "REPORTER", c.lockVersion());
+                    c.forwardedAt(), c.answeredAt(), now, null, c.escalatedAt(), rating, sat, "REPORTER", c.lockVersion(), c.anonymisedAt());
             repo.update(after);
             if (text != null) {
                 repo.messageBy(tenant, c.id(), new ComplaintMessage(UUID.randomUUID(), "REPORTER", null, text, now), c.reporterId());
@@ -493,7 +493,7 @@ class ComplaintService {
                     c.anonymous(), c.reporterId(), c.reporterName(), c.reporterNik(), c.reporterEmail(), c.reporterPhone(),
                     c.lang(), c.channel(), c.laporId(), ComplaintStatus.VERIFIED, null, c.filedAt(), now(), c.forwardedAt(),
                     c.answeredAt(), c.closedAt(), c.dueAt(), c.escalatedAt(), c.rating(), c.satisfied(), c.closedBy(),
-                    c.lockVersion());
+                    c.lockVersion(), c.anonymisedAt());
             return v;
         }, note, Role.PENGELOLA_MPP, null);
     }
@@ -510,7 +510,7 @@ class ComplaintService {
                     c.lang(), c.channel(), c.laporId(), ComplaintStatus.FORWARDED, null, c.filedAt(),
                     c.verifiedAt() == null ? now : c.verifiedAt(), now, c.answeredAt(), c.closedAt(),
                     calendar.deadline(tenant, now, settings.followUpDays()), null, c.rating(), c.satisfied(), c.closedBy(),
-                    c.lockVersion());
+                    c.lockVersion(), c.anonymisedAt());
         }, note, Role.PENGELOLA_MPP, "FORWARDED");
     }
 
@@ -583,7 +583,7 @@ class ComplaintService {
                     c.anonymous(), c.reporterId(), c.reporterName(), c.reporterNik(), c.reporterEmail(), c.reporterPhone(),
                     c.lang(), c.channel(), c.laporId(), ComplaintStatus.ANSWERED, null, c.filedAt(), c.verifiedAt(),
                     c.forwardedAt(), now, c.closedAt(), calendar.deadline(tenant, now, settings.autoCloseDays()), null,
-                    c.rating(), c.satisfied(), c.closedBy(), c.lockVersion());
+                    c.rating(), c.satisfied(), c.closedBy(), c.lockVersion(), c.anonymisedAt());
             repo.update(after);
             repo.history(tenant, c.id(), now, "ANSWERED", actor.accountId(), agencyRole(tenant, actor), after.status(),
                     c.agencyId(), Map.of("onTime", onTime, "due", String.valueOf(c.dueAt()), "closesAt", after.dueAt().toString()));
@@ -693,7 +693,7 @@ class ComplaintService {
                 c.location(), c.serviceId(), c.applicationTracking(), c.servicePointId(), c.agencyId(), c.confidential(),
                 c.anonymous(), c.reporterId(), c.reporterName(), c.reporterNik(), c.reporterEmail(), c.reporterPhone(), c.lang(),
                 c.channel(), c.laporId(), c.status(), c.statusReason(), c.filedAt(), c.verifiedAt(), c.forwardedAt(),
-                c.answeredAt(), c.closedAt(), c.dueAt(), now, c.rating(), c.satisfied(), c.closedBy(), c.lockVersion());
+                c.answeredAt(), c.closedAt(), c.dueAt(), now, c.rating(), c.satisfied(), c.closedBy(), c.lockVersion(), c.anonymisedAt());
         repo.update(after);
         repo.history(c.tenant(), c.id(), now, "ESCALATED", null, null, c.status(), c.agencyId(), Map.of("due", c.dueAt().toString()));
         audit.record(AuditEvent.of(c.tenant(), "complaint.escalated", "complaint", c.id(), null,
@@ -717,7 +717,7 @@ class ComplaintService {
                 c.location(), c.serviceId(), c.applicationTracking(), c.servicePointId(), c.agencyId(), c.confidential(),
                 c.anonymous(), c.reporterId(), c.reporterName(), c.reporterNik(), c.reporterEmail(), c.reporterPhone(), c.lang(),
                 c.channel(), c.laporId(), ComplaintStatus.CLOSED, null, c.filedAt(), c.verifiedAt(), c.forwardedAt(),
-                c.answeredAt(), now, null, c.escalatedAt(), c.rating(), c.satisfied(), "SYSTEM", c.lockVersion());
+                c.answeredAt(), now, null, c.escalatedAt(), c.rating(), c.satisfied(), "SYSTEM", c.lockVersion(), c.anonymisedAt());
         repo.update(after);
         repo.history(c.tenant(), c.id(), now, "AUTO_CLOSED", null, null, ComplaintStatus.CLOSED, c.agencyId(),
                 Map.of("due", c.dueAt().toString()));
@@ -860,7 +860,7 @@ class ComplaintService {
                 c.serviceId(), c.applicationTracking(), c.servicePointId(), c.agencyId(), c.confidential(), c.anonymous(),
                 c.reporterId(), c.reporterName(), c.reporterNik(), c.reporterEmail(), c.reporterPhone(), c.lang(), c.channel(),
                 c.laporId(), status, reason, c.filedAt(), c.verifiedAt(), c.forwardedAt(), c.answeredAt(), c.closedAt(), due,
-                null, c.rating(), c.satisfied(), c.closedBy(), c.lockVersion());
+                null, c.rating(), c.satisfied(), c.closedBy(), c.lockVersion(), c.anonymisedAt());
     }
 
     private static Complaint ended(Complaint c, ComplaintStatus status, String reason) {
@@ -868,7 +868,7 @@ class ComplaintService {
                 c.serviceId(), c.applicationTracking(), c.servicePointId(), c.agencyId(), c.confidential(), c.anonymous(),
                 c.reporterId(), c.reporterName(), c.reporterNik(), c.reporterEmail(), c.reporterPhone(), c.lang(), c.channel(),
                 c.laporId(), status, reason, c.filedAt(), c.verifiedAt() == null ? now() : c.verifiedAt(), c.forwardedAt(),
-                c.answeredAt(), now(), null, c.escalatedAt(), c.rating(), c.satisfied(), "COORDINATOR", c.lockVersion());
+                c.answeredAt(), now(), null, c.escalatedAt(), c.rating(), c.satisfied(), "COORDINATOR", c.lockVersion(), c.anonymisedAt());
     }
 
     /** Reads everything the view needs; must run in the tenant's scope. */

@@ -208,7 +208,7 @@ class LaporExchange {
                             in.incidentDate(), ComplaintService.clean(in.location()), null, null, null, agencyId,
                             Boolean.TRUE.equals(in.confidential()), anonymous, null, name, null, email, phone, "id", "LAPOR",
                             laporId, ComplaintStatus.RECEIVED, null, filed, null, null, null, null,
-                            calendar.deadline(tenant.id(), now, settings.verifyDays()), null, null, null, null, 0);
+                            calendar.deadline(tenant.id(), now, settings.verifyDays()), null, null, null, null, 0, null);
                     // the reporter follows it on LAPOR!; the access code is never handed out
                     repo.insert(c, ComplaintService.hash(c.trackingNo(), UUID.randomUUID().toString()));
                     repo.history(tenant.id(), c.id(), now, "IMPORTED", actor.accountId(), "PENGELOLA_MPP", c.status(),

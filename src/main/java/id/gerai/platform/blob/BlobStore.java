@@ -1,6 +1,7 @@
 package id.gerai.platform.blob;
 
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,4 +22,14 @@ public interface BlobStore {
     Optional<InputStream> open(String sha256);
 
     boolean exists(String sha256);
+
+    /**
+     * Removes a file unless it was stored, or stored again, at or after {@code storedBefore}; nothing happens when
+     * there is none. Files are shared by content, so only {@link UnreferencedBlobs} calls it, once no module holds
+     * the address any more. The time spares the file of an upload of the same bytes that has stored it (storing
+     * an existing file marks it stored again) but not yet committed the row that refers to it.
+     *
+     * @return whether a file was removed
+     */
+    boolean deleteIfStoredBefore(String sha256, Instant storedBefore);
 }

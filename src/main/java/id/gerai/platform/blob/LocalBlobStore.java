@@ -6,10 +6,13 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
@@ -42,6 +45,9 @@ class LocalBlobStore implements BlobStore {
                     }
                 }
                 force(target.getParent());
+            } else {
+                // stored again: retention spares a file stored within its grace (deleteIfStoredBefore)
+                Files.setLastModifiedTime(target, FileTime.from(Instant.now()));
             }
             return staged.stored();
         } catch (IOException e) {
@@ -65,6 +71,24 @@ class LocalBlobStore implements BlobStore {
     @Override
     public boolean exists(String sha256) {
         return BlobIntake.isAddress(sha256) && Files.exists(path(sha256));
+    }
+
+    @Override
+    public boolean deleteIfStoredBefore(String sha256, Instant storedBefore) {
+        if (!BlobIntake.isAddress(sha256)) {
+            return false;
+        }
+        Path p = path(sha256);
+        try {
+            if (!Files.getLastModifiedTime(p).toInstant().isBefore(storedBefore)) {
+                return false;
+            }
+            return Files.deleteIfExists(p);
+        } catch (NoSuchFileException e) {
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not delete blob " + sha256 + " in " + root, e);
+        }
     }
 
     private Path path(String hash) {

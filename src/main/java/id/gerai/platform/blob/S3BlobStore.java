@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -23,8 +25,9 @@ import java.util.regex.Pattern;
 /**
  * Blobs as objects in an S3-compatible bucket, keyed {@code prefix + sha256}. The contract is the local
  * store's: a file is received, size-capped, hashed and sniffed by {@link BlobIntake} in a temporary file
- * first, and uploaded only once accepted, so a refused file never reaches the bucket. An upload is skipped
- * when the object already exists (content addressing makes the same key the same bytes).
+ * first, and uploaded only once accepted, so a refused file never reaches the bucket. A file that already exists
+ * is uploaded again (the same key holds the same bytes): its {@code Last-Modified} then says when it was last
+ * stored, which retention's grace relies on ({@link #deleteIfStoredBefore}).
  *
  * <p>A small client over {@link HttpClient} signing with {@link SigV4}: PUT, HEAD and GET of single objects
  * are all Gerai needs, which keeps the AWS SDK's dependencies out. The payload hash that SigV4 signs is the
@@ -58,13 +61,11 @@ class S3BlobStore implements BlobStore, AutoCloseable {
     @Override
     public StoredBlob store(InputStream content, long maxBytes, Set<String> acceptedTypes) {
         try (BlobIntake.Staged staged = BlobIntake.stage(content, maxBytes, acceptedTypes, tmpDir)) {
-            if (!exists(staged.sha256())) {
-                HttpResponse<InputStream> response = send("PUT", staged.sha256(), HttpRequest.BodyPublishers.ofFile(staged.file()),
-                        staged.sha256(), Map.of("Content-Type", staged.contentType()));
-                try (InputStream body = response.body()) {
-                    if (response.statusCode() / 100 != 2) {
-                        throw failure("PUT", staged.sha256(), response.statusCode(), body);
-                    }
+            HttpResponse<InputStream> response = send("PUT", staged.sha256(), HttpRequest.BodyPublishers.ofFile(staged.file()),
+                    staged.sha256(), Map.of("Content-Type", staged.contentType()));
+            try (InputStream body = response.body()) {
+                if (response.statusCode() / 100 != 2) {
+                    throw failure("PUT", staged.sha256(), response.statusCode(), body);
                 }
             }
             return staged.stored();
@@ -107,6 +108,40 @@ class S3BlobStore implements BlobStore, AutoCloseable {
                     case 404 -> false;
                     default -> throw failure("HEAD", sha256, response.statusCode(), body);
                 };
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public boolean deleteIfStoredBefore(String sha256, Instant storedBefore) {
+        if (!BlobIntake.isAddress(sha256)) {
+            return false;
+        }
+        try {
+            HttpResponse<InputStream> head = send("HEAD", sha256, HttpRequest.BodyPublishers.noBody(), SigV4.EMPTY_SHA256, Map.of());
+            try (InputStream body = head.body()) {
+                if (head.statusCode() == 404) {
+                    return false;
+                }
+                if (head.statusCode() != 200) {
+                    throw failure("HEAD", sha256, head.statusCode(), body);
+                }
+            }
+            // an object whose time is unknown counts as stored now: kept rather than risked
+            Instant stored = head.headers().firstValue("Last-Modified")
+                    .map(v -> ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant()).orElse(Instant.MAX);
+            if (!stored.isBefore(storedBefore)) {
+                return false;
+            }
+            HttpResponse<InputStream> response = send("DELETE", sha256, HttpRequest.BodyPublishers.noBody(), SigV4.EMPTY_SHA256, Map.of());
+            try (InputStream body = response.body()) {
+                // S3 answers 204 whether or not the object was there; some compatible stores answer 404 for a missing one
+                if (response.statusCode() / 100 != 2 && response.statusCode() != 404) {
+                    throw failure("DELETE", sha256, response.statusCode(), body);
+                }
+                return response.statusCode() / 100 == 2;
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

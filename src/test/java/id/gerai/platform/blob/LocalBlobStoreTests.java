@@ -1,9 +1,13 @@
 package id.gerai.platform.blob;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Set;
@@ -45,6 +49,44 @@ class LocalBlobStoreTests {
         String b = store.store(new ByteArrayInputStream(PNG), 1024, DOCS).sha256();
         assertThat(a).isEqualTo(b);
         assertThat(files()).hasSize(1);
+    }
+
+    @Test
+    void aDeletedFileIsGoneAndDeletingAMissingOneIsHarmless() throws IOException {
+        LocalBlobStore store = new LocalBlobStore(dir);
+        String png = store.store(new ByteArrayInputStream(PNG), 1024, DOCS).sha256();
+        String pdf = store.store(new ByteArrayInputStream(PDF), 1024, DOCS).sha256();
+        Instant hourAgo = Instant.now().minus(Duration.ofHours(1));
+        // just stored: spared
+        assertThat(store.deleteIfStoredBefore(png, hourAgo)).isFalse();
+        assertThat(store.exists(png)).isTrue();
+        age(png);
+        assertThat(store.deleteIfStoredBefore(png, hourAgo)).isTrue();
+        assertThat(store.exists(png)).isFalse();
+        assertThat(store.open(png)).isEmpty();
+        assertThat(store.deleteIfStoredBefore(png, Instant.now())).isFalse();
+        assertThat(store.deleteIfStoredBefore("../../etc/passwd", Instant.now())).isFalse();
+        assertThat(store.exists(pdf)).isTrue();
+        assertThat(files()).hasSize(1);
+    }
+
+    @Test
+    void anOldFileStoredAgainIsSparedByTheDeletion() throws IOException {
+        LocalBlobStore store = new LocalBlobStore(dir);
+        String png = store.store(new ByteArrayInputStream(PNG), 1024, DOCS).sha256();
+        age(png);
+        // an upload of the same bytes, whose row is not committed yet
+        store.store(new ByteArrayInputStream(PNG), 1024, DOCS);
+        assertThat(store.deleteIfStoredBefore(png, Instant.now().minus(Duration.ofHours(1)))).isFalse();
+        assertThat(store.exists(png)).isTrue();
+    }
+
+    /** Makes a stored file two hours old. */
+    private void age(String sha256) throws IOException {
+        try (var found = Files.walk(dir)) {
+            Path file = found.filter(p -> p.getFileName().toString().equals(sha256)).findFirst().orElseThrow();
+            Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+        }
     }
 
     @Test

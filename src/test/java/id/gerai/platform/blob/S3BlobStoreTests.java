@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -106,6 +107,23 @@ class S3BlobStoreTests {
             String b = store.store(new ByteArrayInputStream(PNG), 1024, LocalBlobStoreTests.DOCS).sha256();
             assertThat(a).isEqualTo(b);
             assertThat(keys()).containsExactly(a);
+        }
+    }
+
+    @Test
+    void aDeletedFileLeavesTheBucketAndDeletingAMissingOneIsHarmless() {
+        try (S3BlobStore store = store(SECRET_KEY, "")) {
+            String png = store.store(new ByteArrayInputStream(PNG), 1024, LocalBlobStoreTests.DOCS).sha256();
+            String pdf = store.store(new ByteArrayInputStream(PDF), 1024, LocalBlobStoreTests.DOCS).sha256();
+            // just stored: spared by a deletion of what was stored before an hour ago
+            assertThat(store.deleteIfStoredBefore(png, Instant.now().minus(Duration.ofHours(1)))).isFalse();
+            assertThat(keys()).containsExactlyInAnyOrder(png, pdf);
+            assertThat(store.deleteIfStoredBefore(png, Instant.now().plus(Duration.ofMinutes(1)))).isTrue();
+            assertThat(keys()).containsExactly(pdf);
+            assertThat(store.exists(png)).isFalse();
+            assertThat(store.deleteIfStoredBefore(png, Instant.now().plus(Duration.ofMinutes(1)))).isFalse();
+            assertThat(store.deleteIfStoredBefore("not-an-address", Instant.now())).isFalse();
+            assertThat(keys()).containsExactly(pdf);
         }
     }
 
