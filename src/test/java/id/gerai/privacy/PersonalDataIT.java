@@ -16,6 +16,7 @@ import id.gerai.notification.OutboxMessage;
 import id.gerai.platform.TenantContext;
 import id.gerai.support.Fixtures;
 import id.gerai.support.GeraiIntegrationTest;
+import id.gerai.tenancy.TenancyApi;
 import jakarta.servlet.http.Cookie;
 import java.security.MessageDigest;
 import java.time.LocalDate;
@@ -67,6 +68,7 @@ class PersonalDataIT {
     @Autowired ApiTokens apiTokens;
     @Autowired CitizenAccounts citizens;
     @Autowired NotificationQueries outbox;
+    @Autowired TenancyApi tenancy;
 
     private DocumentFixtures docs() {
         return new DocumentFixtures(mvc, fixtures, catalog, json, documents, jdbc);
@@ -232,6 +234,36 @@ class PersonalDataIT {
         String page = page("/account/data", login(a.verifier()));
         assertThat(page).doesNotContain(TrackingNumber.display(approved.tracking())).contains(a.verifier());
         assertThat(audits(accountOf(a.verifier()))).hasSize(1);
+    }
+
+    @Test
+    void whatACounterOfficerFiledForAWalkInCitizenIsTheCitizensOnceTheySignUpAndNeverTheOfficers() throws Exception {
+        DocumentFixtures docs = docs();
+        Office a = docs.office();
+        String officer = docs.counterOfficer(a, tenancy);
+        String nik = Fixtures.validNik();
+        String body = mvc.perform(as(post("/api/tenants/" + a.tenant().slug() + "/counter/applications"), officer)
+                        .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(Map.of(
+                                "service", a.service().serviceId().toString(), "nik", nik, "fullName", "Sumiati Walk In",
+                                "data", ApplicationSamples.validData()))))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String tracking = json.readTree(body).get("trackingNo").asString();
+        // the officer may open it (they filed it), but it is not their personal data
+        mvc.perform(as(get("/api/applications/" + tracking), officer)).andExpect(status().isOk());
+        JsonNode officers = json.readTree(mvc.perform(as(get("/api/me/personal-data"), officer))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(officers.get("applications")).isEmpty();
+        assertThat(officers.toString()).doesNotContain(tracking).doesNotContain(nik);
+
+        // the citizen signs up with the NIK and name the officer recorded: the record, and the application, are theirs
+        String citizen = "walkin." + UUID.randomUUID().toString().substring(0, 8) + "@test.gerai.local";
+        citizens.register("Sumiati Walk In", nik, citizen, "081234567890", Fixtures.PASSWORD);
+        JsonNode copy = json.readTree(mvc.perform(as(get("/api/me/personal-data"), citizen))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(values(copy.get("applications"), "trackingNo")).containsExactly(tracking);
+        assertThat(copy.at("/applications/0/filedAtCounter").asBoolean()).isTrue();
+        assertThat(copy.at("/applications/0/channel").asString()).isNotEqualTo("ONLINE");
+        assertThat(copy.at("/account/nik").asString()).isEqualTo(nik);
     }
 
     @Test

@@ -17,7 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@link RecipientMessages}: one read-only, cross-tenant statement over the outbox (a person's messages belong to every
- * tenant that served them, and account mail to none). The subject and body columns are not even selected.
+ * tenant that served them, and account mail to none). The subject and body columns are not even selected. Both
+ * addresses are compared through {@code lower(recipient)}, the outbox's recipient index (a phone number's E.164 digits
+ * are their own lower case).
  */
 @Component
 class RecipientMessagesReader implements RecipientMessages {
@@ -46,7 +48,7 @@ class RecipientMessagesReader implements RecipientMessages {
                         select id, tenant_id, channel, recipient, status, attempts, created_at, sent_at
                         from notification_outbox
                         where (channel = 'EMAIL' and lower(recipient) = lower(cast(:email as text)))
-                           or (channel = 'GATEWAY' and recipient = cast(:phone as text))
+                           or (channel = 'GATEWAY' and lower(recipient) = cast(:phone as text))
                         order by created_at desc, id""")
                 .param("email", mail).param("phone", number)
                 .query((rs, n) -> {

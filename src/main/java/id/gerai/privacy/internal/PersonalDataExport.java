@@ -11,7 +11,6 @@ import id.gerai.identity.AccountData;
 import id.gerai.identity.GeraiUser;
 import id.gerai.identity.Membership;
 import id.gerai.notification.RecipientMessages;
-import id.gerai.platform.GeraiException;
 import id.gerai.platform.TenantId;
 import id.gerai.privacy.internal.PersonalData.Account;
 import id.gerai.privacy.internal.PersonalData.ApplicationRecord;
@@ -79,7 +78,7 @@ class PersonalDataExport {
     /** Everything held about {@code user}'s account, read now; not audited. */
     PersonalData read(GeraiUser user) {
         AccountData.Profile profile = accounts.profile(user.accountId())
-                .orElseThrow(() -> GeraiException.notFound("account-not-found"));
+                .orElseThrow(() -> new IllegalStateException("No account " + user.accountId() + " behind a signed-in person"));
         Map<TenantId, String> tenantNames = new HashMap<>();
         List<ApplicationRecord> apps = new ArrayList<>();
         List<IssuedDocumentRecord> issued = new ArrayList<>();
