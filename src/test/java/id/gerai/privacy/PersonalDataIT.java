@@ -231,8 +231,13 @@ class PersonalDataIT {
         assertThat(copy.get("complaints")).isEmpty();
         assertThat(copy.toString()).doesNotContain(approved.tracking()).doesNotContain(nikOf(citizen));
 
-        String page = page("/account/data", login(a.verifier()));
-        assertThat(page).doesNotContain(TrackingNumber.display(approved.tracking())).contains(a.verifier());
+        Cookie session = login(a.verifier());
+        String page = page("/account/data", session);
+        assertThat(page).doesNotContain(TrackingNumber.display(approved.tracking())).contains(a.verifier())
+                .contains("Ini akun petugas");
+        String english = mvc.perform(get("/account/data").cookie(session).header("Accept-Language", "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(english).contains("My personal data", "Legal basis", "This is a staff account");
         assertThat(audits(accountOf(a.verifier()))).hasSize(1);
     }
 
