@@ -53,7 +53,7 @@ class AccessibilityIT extends BrowserTest {
             page.locator("#login").fill(manager);
             page.locator("#password").fill(Fixtures.PASSWORD);
             page.locator("button[type=submit]").click();
-            for (String path : List.of("/account", "/manage/" + tenant.slug(), "/manage/" + tenant.slug() + "/audit",
+            for (String path : List.of("/account", "/account/data", "/manage/" + tenant.slug(), "/manage/" + tenant.slug() + "/audit",
                     "/manage/" + tenant.slug() + "/calendar", "/manage/" + tenant.slug() + "/services", "/manage/" + tenant.slug() + "/designs")) {
                 page.navigate(path);
                 assertThat(Browser.accessibilityViolations(page)).as(path).isEmpty();

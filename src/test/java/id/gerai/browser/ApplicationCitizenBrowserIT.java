@@ -127,6 +127,13 @@ class ApplicationCitizenBrowserIT extends BrowserTest {
             assertThat(page.locator("main")).containsText(display);
             audited.accept("my applications");
 
+            // what Gerai holds about them, reached from the account page, with the copy to download
+            page.navigate("/account");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Data pribadi saya").setExact(true)).click();
+            assertThat(page.locator("#data-applications")).containsText(display);
+            assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Unduh salinan data (JSON)"))).isVisible();
+            audited.accept("my personal data");
+
             // the public status check, from the footer, needs only the receipt
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Cek status permohonan").setExact(true)).click();
             audited.accept("status form");
