@@ -1,6 +1,7 @@
 package id.gerai.application;
 
 import id.gerai.identity.GeraiUser;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -16,4 +17,13 @@ public interface ApplicantData {
      * worked on as staff, are not theirs and are not included.
      */
     List<Applications.ApplicationDetail> of(GeraiUser applicant);
+
+    /**
+     * How long this installation keeps an applicant's personal data: a draft never submitted is deleted
+     * {@code draft} after its last change; a closed application is anonymised {@code closed} after it closed.
+     */
+    Retention retention();
+
+    record Retention(Duration draft, Duration closed) {
+    }
 }

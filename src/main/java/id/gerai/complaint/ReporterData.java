@@ -1,5 +1,6 @@
 package id.gerai.complaint;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,6 +15,9 @@ public interface ReporterData {
 
     /** The complaints {@code accountId} filed, in every tenant, newest first, as their reporter sees them. */
     List<ReportedComplaint> of(UUID accountId);
+
+    /** How long after it was closed a finished complaint keeps its reporter's personal data before it is anonymised. */
+    Duration retention();
 
     /**
      * One complaint as filed and handled. Who acted in its history is given by role only, as the reporter's own page

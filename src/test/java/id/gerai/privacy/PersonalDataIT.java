@@ -110,6 +110,10 @@ class PersonalDataIT {
                 .contains(issued.number())
                 .contains("Loket tutup lebih awal dari jadwal", "/complaints/mine/" + complaint)
                 .contains("skrip saya", "href=\"/account/data/export\"")
+                // how long each is kept, as configured (the defaults: drafts 180 days, closed applications and
+                // complaints 1826 days, sent messages 30 days)
+                .contains("dihapus 180 hari setelah terakhir diubah", "dianonimkan 1.826 hari setelah ditutup",
+                        "dihapus 30 hari setelah dibuat")
                 .doesNotContain(nik)
                 .doesNotContain(TrackingNumber.display(othersApplication))
                 .doesNotContain("Antrean milik orang lain")

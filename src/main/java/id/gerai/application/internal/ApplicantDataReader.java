@@ -24,11 +24,19 @@ class ApplicantDataReader implements ApplicantData {
     private final ApplicationRepository repo;
     private final Applications applications;
     private final TransactionTemplate tx;
+    private final ApplicationRetentionProperties retention;
 
-    ApplicantDataReader(ApplicationRepository repo, Applications applications, TransactionTemplate tx) {
+    ApplicantDataReader(ApplicationRepository repo, Applications applications, TransactionTemplate tx,
+                        ApplicationRetentionProperties retention) {
         this.repo = repo;
         this.applications = applications;
         this.tx = tx;
+        this.retention = retention;
+    }
+
+    @Override
+    public Retention retention() {
+        return new Retention(retention.draftRetention(), retention.retention());
     }
 
     @Override

@@ -2,6 +2,7 @@ package id.gerai.complaint.internal;
 
 import id.gerai.complaint.ReporterData;
 import id.gerai.platform.TenantContext;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +24,19 @@ class ReporterDataReader implements ReporterData {
     private final ComplaintRepository repo;
     private final ComplaintService complaints;
     private final TransactionTemplate tx;
+    private final ComplaintRetentionProperties retention;
 
-    ReporterDataReader(ComplaintRepository repo, ComplaintService complaints, TransactionTemplate tx) {
+    ReporterDataReader(ComplaintRepository repo, ComplaintService complaints, TransactionTemplate tx,
+                       ComplaintRetentionProperties retention) {
         this.repo = repo;
         this.complaints = complaints;
         this.tx = tx;
+        this.retention = retention;
+    }
+
+    @Override
+    public Duration retention() {
+        return retention.retention();
     }
 
     @Override

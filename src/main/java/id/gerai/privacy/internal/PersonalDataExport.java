@@ -105,8 +105,12 @@ class PersonalDataExport {
     }
 
     /** How long sent and failed messages stay in the outbox, as configured. */
-    Duration messageRetention() {
-        return messages.retention();
+    /** How long each kind of record keeps the person's data, as this installation is configured. */
+    record Retentions(Duration messages, ApplicantData.Retention applications, Duration complaints) {
+    }
+
+    Retentions retentions() {
+        return new Retentions(messages.retention(), applications.retention(), complaints.retention());
     }
 
     private static ApplicationRecord application(ApplicationDetail d) {

@@ -4,6 +4,7 @@ import id.gerai.application.TrackingNumber;
 import id.gerai.identity.CurrentUser;
 import id.gerai.identity.GeraiUser;
 import id.gerai.platform.Masking;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -64,7 +65,11 @@ class PersonalDataPages {
                 .map(d -> new DocumentRow(d.number(), d.title(), d.status().name(), d.applicationTrackingNo(),
                         TrackingNumber.display(d.applicationTrackingNo()), d.issuedAt()))
                 .toList());
-        model.addAttribute("retentionDays", Math.max(1, export.messageRetention().toDays()));
+        PersonalDataExport.Retentions kept = export.retentions();
+        model.addAttribute("retentionDays", days(kept.messages()));
+        model.addAttribute("draftRetentionDays", days(kept.applications().draft()));
+        model.addAttribute("applicationRetentionDays", days(kept.applications().closed()));
+        model.addAttribute("complaintRetentionDays", days(kept.complaints()));
         model.addAttribute("now", Instant.now());
         return "privacy/data";
     }
@@ -85,5 +90,10 @@ class PersonalDataPages {
 
     static String fileName(LocalDate day) {
         return "gerai-data-pribadi-" + day + ".json";
+    }
+
+    /** A retention in whole days as the page states it (the settings are in days; at least one). */
+    private static long days(Duration d) {
+        return Math.max(1, d.toDays());
     }
 }
