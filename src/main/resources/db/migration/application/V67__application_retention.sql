@@ -13,8 +13,10 @@ alter table application
     add constraint application_anonymised_closed
         check (anonymised_at is null or status in ('COMPLETED', 'REJECTED', 'WITHDRAWN'));
 
--- What the retention jobs look for: old drafts by their last change, closed and not yet anonymised ones by closing.
-create index application_draft_retention_idx on application (updated_at) where status = 'DRAFT';
+-- What the retention jobs look for: the drafts (their last change is read from the rows: an index on updated_at
+-- would be written by every transition, which now updates the row in place, see V63), closed and not yet anonymised
+-- applications by closing.
+create index application_draft_retention_idx on application (id) where status = 'DRAFT';
 create index application_closed_retention_idx on application (decided_at)
     where status in ('COMPLETED', 'REJECTED', 'WITHDRAWN') and anonymised_at is null;
 -- Whether another application still holds a file, before the file is removed from the blob store.
