@@ -104,7 +104,6 @@ class PersonalDataExport {
                 complaints.of(user.accountId()), notifications, accounts.tokens(user.accountId()));
     }
 
-    /** How long sent and failed messages stay in the outbox, as configured. */
     /** How long each kind of record keeps the person's data, as this installation is configured. */
     record Retentions(Duration messages, ApplicantData.Retention applications, Duration complaints) {
     }
