@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.CacheControl;
@@ -46,7 +47,11 @@ class ComplaintApiController {
 
     private final FilingThrottle filings;
 
-    ComplaintApiController(ComplaintService complaints, LaporExchange lapor, TenancyApi tenancy, FilingThrottle filings) {
+    private final MessageSource messages;
+
+    ComplaintApiController(ComplaintService complaints, LaporExchange lapor, TenancyApi tenancy, FilingThrottle filings,
+                           MessageSource messages) {
+        this.messages = messages;
         this.filings = filings;
         this.complaints = complaints;
         this.lapor = lapor;
@@ -162,7 +167,7 @@ class ComplaintApiController {
         } else {
             throw InvalidInput.of("action", "complaint.error.action");
         }
-        return ComplaintJson.of(v, complaints.agencyNames(v.complaint().tenant()));
+        return ComplaintJson.of(v, complaints.agencyNames(v.complaint().tenant()), notice());
     }
 
     @Operation(summary = "Download an attachment of a tracked complaint (tracking number + access code)",
@@ -198,7 +203,7 @@ class ComplaintApiController {
         List<ComplaintJson> out = new ArrayList<>();
         for (Complaint c : complaints.mine(me, 200)) {
             var v = complaints.view(c, ComplaintService.Perspective.REPORTER);
-            out.add(ComplaintJson.of(v, complaints.agencyNames(c.tenant())));
+            out.add(ComplaintJson.of(v, complaints.agencyNames(c.tenant()), notice()));
         }
         return out;
     }
@@ -223,7 +228,7 @@ class ComplaintApiController {
         return new InboxJson(inbox.items().stream().map(i -> ComplaintJson.of(new ComplaintService.View(i.complaint(),
                 tenant.slug(), tenant.name(), i.agencyName(), null, null, List.of(), List.of(), List.of(),
                 inbox.coordinator() ? ComplaintService.Perspective.COORDINATOR : ComplaintService.Perspective.AGENCY,
-                i.overdue(), i.dueSoon(), null, null), names)).toList(), inbox.counts(), inbox.coordinator());
+                i.overdue(), i.dueSoon(), null, null), names, notice())).toList(), inbox.counts(), inbox.coordinator());
     }
 
     @Operation(summary = "One complaint for staff (with history)")
@@ -321,7 +326,7 @@ class ComplaintApiController {
     // --- plumbing ---------------------------------------------------------------------------------------------
 
     private ComplaintJson json(ComplaintService.View v) {
-        return ComplaintJson.of(v, complaints.agencyNames(v.complaint().tenant()));
+        return ComplaintJson.of(v, complaints.agencyNames(v.complaint().tenant()), notice());
     }
 
     static <T> T withUploads(List<MultipartFile> files, java.util.function.Function<List<ComplaintService.Upload>, T> work) {
@@ -362,5 +367,10 @@ class ComplaintApiController {
                         .filename(a.fileName(), StandardCharsets.UTF_8).build().toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .body(new InputStreamResource(in));
+    }
+
+    /** What an anonymised complaint's {@code personalDataNotice} says, in the request's language. */
+    private String notice() {
+        return messages.getMessage("complaint.anonymised.text", null, LocaleContextHolder.getLocale());
     }
 }

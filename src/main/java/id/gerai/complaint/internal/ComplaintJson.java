@@ -9,7 +9,8 @@ import java.util.UUID;
 /**
  * A complaint as the API returns it. {@code reporter} is absent on the public list, and for agency staff when the
  * complaint is anonymous; {@code id} and {@code history} actors only for staff. Once its retention ended,
- * {@code anonymisedAt} is set, {@code reporter} is absent and the texts are the placeholder saying why.
+ * {@code anonymisedAt} is set, {@code reporter} is absent, the texts are the stored placeholder and
+ * {@code personalDataNotice} says why in the request's language.
  */
 record ComplaintJson(UUID id, String trackingNo, String trackingDisplay, String tenant, String tenantName, String kind,
                      String title, String body, LocalDate incidentDate, String location, String status, String statusReason,
@@ -18,7 +19,7 @@ record ComplaintJson(UUID id, String trackingNo, String trackingDisplay, String 
                      Reporter reporter, Instant filedAt, Instant verifiedAt, Instant forwardedAt, Instant answeredAt,
                      Instant closedAt, Instant dueAt, boolean overdue, Integer rating, Boolean satisfied,
                      List<MessageJson> messages, List<AttachmentJson> attachments, List<HistoryJson> history,
-                     Instant anonymisedAt) {
+                     Instant anonymisedAt, String personalDataNotice) {
 
     record Reporter(String name, String email, String phone, String nik) {
     }
@@ -32,7 +33,8 @@ record ComplaintJson(UUID id, String trackingNo, String trackingDisplay, String 
     record HistoryJson(Instant at, String action, String actorRole, String status, Map<String, Object> detail) {
     }
 
-    static ComplaintJson of(ComplaintService.View v, Map<UUID, String> agencies) {
+    /** {@code notice}: what an anonymised complaint's {@code personalDataNotice} says (null for any other). */
+    static ComplaintJson of(ComplaintService.View v, Map<UUID, String> agencies, String notice) {
         Complaint c = v.complaint();
         boolean staff = v.perspective() != ComplaintService.Perspective.REPORTER;
         Reporter reporter = c.reporterName() == null && c.reporterEmail() == null && c.reporterPhone() == null
@@ -48,7 +50,7 @@ record ComplaintJson(UUID id, String trackingNo, String trackingDisplay, String 
                 v.attachments().stream().map(a -> new AttachmentJson(a.seq(), a.author(), a.fileName(), a.contentType(),
                         a.size(), a.sha256())).toList(),
                 v.history().stream().map(h -> new HistoryJson(h.at(), h.action(), h.actorRole(), h.statusAfter().name(),
-                        staff ? h.detail() : Map.of())).toList(), c.anonymisedAt());
+                        staff ? h.detail() : Map.of())).toList(), c.anonymisedAt(), c.anonymised() ? notice : null);
     }
 
     /** A complaint on the public list: what it is about, its status and the agency's answers; never the reporter. */

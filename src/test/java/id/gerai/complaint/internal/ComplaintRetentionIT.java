@@ -217,6 +217,10 @@ class ComplaintRetentionIT {
         assertThat(api.has("reporter") && !api.get("reporter").isNull()).isFalse();
         assertThat(api.get("attachments").isEmpty()).isTrue();
         assertThat(api.toString()).doesNotContain("Siti").doesNotContain("Melati");
+        assertThat(api.get("personalDataNotice").asText()).isEqualTo("Data pribadi telah dihapus sesuai masa retensi.");
+        JsonNode english = json.readTree(mvc.perform(as(get(s.api() + "/" + id).header("Accept-Language", "en"), s.coordinator()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(english.get("personalDataNotice").asText()).isEqualTo("Personal data removed at the end of its retention period.");
         // the tracking page, in English too
         String tracked = mvc.perform(post("/complaints/track").param("trackingNo", old[0]).param("accessCode", old[1])
                         .param("lang", "en").with(csrf()))
