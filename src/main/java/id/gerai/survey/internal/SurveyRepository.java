@@ -120,7 +120,8 @@ class SurveyRepository {
      * One response as stored: nothing in it names the application, its tracking number or the respondent's account
      * (an applicant's response is tied to its application only through the invitation's answered flag).
      */
-    record ResponseRow(TenantId tenant, UUID id, String channel, UUID serviceId, UUID agencyId, UUID servicePointId, LocalDate answeredOn, Instant answeredAt, Answers answers, UUID recordedBy) {
+    record ResponseRow(TenantId tenant, UUID id, String channel, UUID serviceId, UUID agencyId, UUID servicePointId,
+                       LocalDate answeredOn, Instant answeredAt, Answers answers, UUID recordedBy) {
     }
 
     /**
@@ -136,8 +137,8 @@ class SurveyRepository {
                             occupation, suggestion, recorded_by)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict do nothing""")
-                .params(r.tenant().value(), r.id(), r.channel(), r.serviceId(), r.agencyId(),
-                        r.servicePointId(), Date.valueOf(r.answeredOn()), Timestamp.from(r.answeredAt()),
+                .params(r.tenant().value(), r.id(), r.channel(), r.serviceId(), r.agencyId(), r.servicePointId(),
+                        Date.valueOf(r.answeredOn()), Timestamp.from(r.answeredAt()),
                         u.get(0), u.get(1), u.get(2), u.get(3), u.get(4), u.get(5), u.get(6), u.get(7), u.get(8),
                         a.sex().name(), a.age().name(), a.education().name(), a.occupation().name(), a.suggestion(),
                         r.recordedBy())

@@ -118,8 +118,8 @@ class SurveyService implements Surveys, SurveyRecords {
      * exists. Once answered or expired it is deleted ({@link SurveyInvitationPurge}), and nothing could tell a repeat
      * from a first event any more; none comes, though: an application completes once (the approval that completes it
      * moves it, under its lock version, to a final state), and this runs in that transaction, not from the event
-     * publication log (the document module's resubmission of its own publication reaches only its own listener). A completion older than the invitation's validity is not invited at all, as
-     * it could not be answered.
+     * publication log (the document module's resubmission of its own publication reaches only its own listener).
+     * A completion older than the invitation's validity is not invited at all, as it could not be answered.
      */
     void invite(ApplicationCompleted completed) {
         if (!Instant.now().isBefore(completed.completedAt().plus(properties.invitationValidity()))) {
@@ -268,7 +268,8 @@ class SurveyService implements Surveys, SurveyRecords {
 
     /**
      * Writes a response with its aggregates, audit record and event; in the caller's transaction and scope. Neither
-     * the audit record nor the event names an application or a respondent.
+     * the audit record nor the event names an application; the caller names the audit actor ({@link #ANONYMOUS} for
+     * an applicant, the officer at a kiosk).
      */
     boolean record(ResponseRow row, String actor) {
         if (!repo.insertResponse(row)) {
