@@ -13,7 +13,8 @@ public interface Surveys {
 
     /**
      * The survey invitation of a completed application, for its page: empty when the application has none (not
-     * completed). The URL is the questionnaire of the signed-in applicant. Include the fragment
+     * completed, or no more: an invitation is deleted a while after it was answered or expired, so that nothing
+     * keeps the applicant beside the fact that they answered). The URL is the questionnaire of the signed-in applicant. Include the fragment
      * {@code survey/fragments :: invite(${invitation})} to show it.
      */
     Optional<Invitation> invitationFor(TenantId tenant, UUID applicationId);

@@ -51,7 +51,7 @@ class BenchmarkBrowserIT extends BrowserTest {
         TenantId t = s.tenant().id();
         TenantContext.run(t, () -> tx.executeWithoutResult(x -> {
             for (int i = 0; i < n; i++) {
-                events.publishEvent(new SurveyAnswered(t, UUID.randomUUID(), s.service().serviceId(), s.agency(), null, null,
+                events.publishEvent(new SurveyAnswered(t, UUID.randomUUID(), s.service().serviceId(), s.agency(), null,
                         LocalDate.now(ZoneId.of("Asia/Jakarta")), Collections.nCopies(9, score)));
             }
         }));

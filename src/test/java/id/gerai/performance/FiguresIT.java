@@ -246,9 +246,9 @@ class FiguresIT {
         UUID service = s.service().serviceId();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         TenantContext.run(t, () -> tx.executeWithoutResult(x -> {
-            events.publishEvent(new SurveyAnswered(t, UUID.randomUUID(), service, s.agency(), null, null, LocalDate.now(),
+            events.publishEvent(new SurveyAnswered(t, UUID.randomUUID(), service, s.agency(), null, LocalDate.now(),
                     List.of(4, 4, 3, 4, 3, 4, 4, 3, 4)));
-            events.publishEvent(new SurveyAnswered(t, UUID.randomUUID(), service, s.agency(), null, null, LocalDate.now(),
+            events.publishEvent(new SurveyAnswered(t, UUID.randomUUID(), service, s.agency(), null, LocalDate.now(),
                     List.of(3, 3, 3, 3, 3, 3, 3, 3, 3)));
             UUID c1 = UUID.randomUUID();
             events.publishEvent(new ComplaintFiled(t, c1, s.agency(), service, null, now));

@@ -68,7 +68,7 @@ class OpenDataIT {
         TenantId t = s.tenant().id();
         Instant now = Instant.now();
         TenantContext.run(t, () -> tx.executeWithoutResult(x -> {
-            events.publishEvent(new SurveyAnswered(t, UUID.randomUUID(), s.service().serviceId(), s.agency(), null, done.id(),
+            events.publishEvent(new SurveyAnswered(t, UUID.randomUUID(), s.service().serviceId(), s.agency(), null,
                     LocalDate.now(ZoneId.of("Asia/Jakarta")), List.of(4, 4, 4, 4, 4, 4, 4, 4, 4)));
             UUID c = UUID.randomUUID();
             events.publishEvent(new ComplaintFiled(t, c, s.agency(), s.service().serviceId(), null, now));

@@ -161,9 +161,9 @@ public final class IkmBenchmark {
                         + "from (select abs(hashint4(g * 10 + %d)) %% 100 as x) h)", k >= 8 ? 22 : 12, k));
             }
             jdbc.sql("""
-                    insert into survey_response (tenant_id, id, channel, application_id, service_id, agency_id, service_point_id,
-                        answered_on, answered_at, u1, u2, u3, u4, u5, u6, u7, u8, u9, sex, age_band, education, occupation)
-                    select ?, gen_random_uuid(), 'KIOSK', null, s.id, s.agency, p.id, d.day,
+                    insert into survey_response (tenant_id, id, channel, service_id, agency_id, service_point_id, answered_on,
+                        answered_at, u1, u2, u3, u4, u5, u6, u7, u8, u9, sex, age_band, education, occupation)
+                    select ?, gen_random_uuid(), 'KIOSK', s.id, s.agency, p.id, d.day,
                            d.day + time '08:00' + (g % 480) * interval '1 minute'
                     """ + scores + """
                            , (array['L','P'])[1 + g % 2],

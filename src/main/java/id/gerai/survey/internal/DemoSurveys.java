@@ -44,7 +44,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * applications answer (all but the demo citizen {@code warga@gerai.local}, whose "rate this service" link stays
  * open), kiosks at each demo service point take walk-in responses in this quarter and the last, and Kota Tangerang
  * and Kabupaten Banyuwangi have last quarter published with a follow-up plan. Responses go through the same
- * recording as real ones (aggregates, audit, events); answers come from a fixed seed, so every start looks alike.
+ * recording as real ones (the invitation marked answered, the response stored without its application, aggregates,
+ * audit, events); answers come from a fixed seed, so every start looks alike.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE - 30)
@@ -112,9 +113,11 @@ class DemoSurveys implements ApplicationRunner {
             if (day.isAfter(today)) {
                 day = today;
             }
-            record(id, new ResponseRow(id, UUID.randomUUID(), SurveyService.CHANNEL_APPLICATION, i.applicationId(), i.serviceId(),
-                    i.agencyId(), i.servicePointId(), day, i.completedAt(), answers(random), null));
-            count++;
+            ResponseRow row = new ResponseRow(id, UUID.randomUUID(), SurveyService.CHANNEL_APPLICATION, i.serviceId(),
+                    i.agencyId(), i.servicePointId(), day, i.completedAt(), answers(random), null);
+            if (TenantContext.call(id, () -> tx.execute(s -> service.recordAnswer(i, row, "demo")))) {
+                count++;
+            }
         }
         // walk-in responses at the kiosks, last quarter and this one
         List<ServicePoint> points = tenancy.servicePoints(id).stream().filter(p -> p.kind() != ServicePointKind.ONLINE).toList();
@@ -139,7 +142,7 @@ class DemoSurveys implements ApplicationRunner {
             ServicePoint point = points.get(random.nextInt(points.size()));
             ServiceSummary svc = services.isEmpty() || random.nextInt(3) == 0 ? null : services.get(random.nextInt(services.size()));
             LocalDate day = from.plusDays(random.nextLong(days));
-            record(id, new ResponseRow(id, UUID.randomUUID(), SurveyService.CHANNEL_KIOSK, null, svc == null ? null : svc.id(),
+            record(id, new ResponseRow(id, UUID.randomUUID(), SurveyService.CHANNEL_KIOSK, svc == null ? null : svc.id(),
                     svc == null ? null : svc.agencyId(), point.id(), day, day.atTime(9 + random.nextInt(7), random.nextInt(60))
                     .atZone(ZoneId.of("Asia/Jakarta")).toInstant(), answers(random), null));
         }

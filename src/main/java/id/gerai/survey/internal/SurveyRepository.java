@@ -55,8 +55,7 @@ class SurveyRepository {
 
     private static final String INVITATION = """
             select i.tenant_id, i.application_id, i.tracking_no, i.service_id, i.agency_id, i.service_point_id,
-                   i.applicant_id, i.completed_at,
-                   exists (select 1 from survey_response r where r.tenant_id = i.tenant_id and r.application_id = i.application_id)
+                   i.applicant_id, i.completed_at, i.answered
             from survey_invitation i""";
 
     Optional<InvitationRow> invitation(TenantId tenant, UUID applicationId) {
@@ -67,6 +66,36 @@ class SurveyRepository {
     List<InvitationRow> invitations(TenantId tenant) {
         return jdbc.sql(INVITATION + " where i.tenant_id = ? order by i.completed_at, i.application_id")
                 .param(tenant.value()).query(SurveyRepository::invitationRow).list();
+    }
+
+    /**
+     * Marks the invitation answered, in the transaction that inserts its response: the one response per application.
+     * The update is guarded, so of two concurrent submissions the second waits for the first and then changes nothing.
+     *
+     * @return false when it was answered already (or is gone)
+     */
+    boolean markAnswered(TenantId tenant, UUID applicationId) {
+        return jdbc.sql("update survey_invitation set answered = true where tenant_id = ? and application_id = ? and not answered")
+                .params(tenant.value(), applicationId).update() == 1;
+    }
+
+    /**
+     * Deletes, across tenants, at most {@code limit} invitations that can no longer be answered: answered, or completed
+     * before {@code completedBefore}. Rows another transaction holds (being answered right now) are skipped and taken
+     * in the next round.
+     *
+     * @return the tenant of each deleted invitation
+     */
+    List<TenantId> deleteClosedInvitations(Instant completedBefore, int limit) {
+        return jdbc.sql("""
+                        delete from survey_invitation i
+                        using (select tenant_id, application_id from survey_invitation
+                               where answered or completed_at < ?
+                               limit ? for update skip locked) d
+                        where i.tenant_id = d.tenant_id and i.application_id = d.application_id
+                        returning i.tenant_id""")
+                .params(Timestamp.from(completedBefore), limit)
+                .query((rs, n) -> new TenantId(rs.getObject(1, UUID.class))).list();
     }
 
     boolean anyResponse() {
@@ -87,25 +116,29 @@ class SurveyRepository {
 
     // --- responses --------------------------------------------------------------------------------------------
 
-    record ResponseRow(TenantId tenant, UUID id, String channel, UUID applicationId, UUID serviceId, UUID agencyId,
-                       UUID servicePointId, LocalDate answeredOn, Instant answeredAt, Answers answers, UUID recordedBy) {
+    /**
+     * One response as stored: nothing in it names the application, its tracking number or the respondent's account
+     * (an applicant's response is tied to its application only through the invitation's answered flag).
+     */
+    record ResponseRow(TenantId tenant, UUID id, String channel, UUID serviceId, UUID agencyId, UUID servicePointId,
+                       LocalDate answeredOn, Instant answeredAt, Answers answers, UUID recordedBy) {
     }
 
     /**
      * Inserts the response and adds it to the day's aggregates, in the caller's transaction. False (and nothing
-     * written) when the response id or the application has a response already.
+     * written) when the response id has a response already.
      */
     boolean insertResponse(ResponseRow r) {
         Answers a = r.answers();
         List<Integer> u = a.scores();
         int inserted = jdbc.sql("""
-                        insert into survey_response (tenant_id, id, channel, application_id, service_id, agency_id,
-                            service_point_id, answered_on, answered_at, u1, u2, u3, u4, u5, u6, u7, u8, u9, sex, age_band,
-                            education, occupation, suggestion, recorded_by)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        insert into survey_response (tenant_id, id, channel, service_id, agency_id, service_point_id,
+                            answered_on, answered_at, u1, u2, u3, u4, u5, u6, u7, u8, u9, sex, age_band, education,
+                            occupation, suggestion, recorded_by)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict do nothing""")
-                .params(r.tenant().value(), r.id(), r.channel(), r.applicationId(), r.serviceId(), r.agencyId(),
-                        r.servicePointId(), Date.valueOf(r.answeredOn()), Timestamp.from(r.answeredAt()),
+                .params(r.tenant().value(), r.id(), r.channel(), r.serviceId(), r.agencyId(), r.servicePointId(),
+                        Date.valueOf(r.answeredOn()), Timestamp.from(r.answeredAt()),
                         u.get(0), u.get(1), u.get(2), u.get(3), u.get(4), u.get(5), u.get(6), u.get(7), u.get(8),
                         a.sex().name(), a.age().name(), a.education().name(), a.occupation().name(), a.suggestion(),
                         r.recordedBy())
@@ -153,19 +186,19 @@ class SurveyRepository {
     /** Every response of the tenant as its event, oldest first, streamed. */
     void replay(TenantId tenant, Consumer<SurveyAnswered> sink) {
         jdbc.sql("""
-                        select id, service_id, agency_id, service_point_id, application_id, answered_on,
+                        select id, service_id, agency_id, service_point_id, answered_on,
                                u1, u2, u3, u4, u5, u6, u7, u8, u9
                         from survey_response where tenant_id = ? order by answered_at, id""")
                 .withFetchSize(1000)
                 .param(tenant.value())
                 .query(rs -> {
                     List<Integer> u = new ArrayList<>(9);
-                    for (int i = 7; i <= 15; i++) {
+                    for (int i = 6; i <= 14; i++) {
                         u.add(rs.getInt(i));
                     }
                     sink.accept(new SurveyAnswered(tenant, rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                            rs.getObject(3, UUID.class), rs.getObject(4, UUID.class), rs.getObject(5, UUID.class),
-                            rs.getObject(6, LocalDate.class), List.copyOf(u)));
+                            rs.getObject(3, UUID.class), rs.getObject(4, UUID.class), rs.getObject(5, LocalDate.class),
+                            List.copyOf(u)));
                 });
     }
 

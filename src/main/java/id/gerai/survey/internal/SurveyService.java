@@ -73,6 +73,8 @@ class SurveyService implements Surveys, SurveyRecords {
     static final String CHANNEL_APPLICATION = "APPLICATION";
     static final String CHANNEL_KIOSK = "KIOSK";
     static final Role[] KIOSK_ROLES = {Role.PETUGAS_LOKET, Role.PENGELOLA_MPP};
+    /** The audit actor of an applicant's response: the signed-in applicant would name the respondent. */
+    static final String ANONYMOUS = "anonymous";
 
     private final SurveyRepository repo;
     private final TransactionTemplate tx;
@@ -112,9 +114,19 @@ class SurveyService implements Surveys, SurveyRecords {
 
     /**
      * Records the completed application's invitation and e-mails the applicant the questionnaire's link, in the
-     * completing transaction (its tenant scope is in effect). A repeated event changes nothing.
+     * completing transaction (its tenant scope is in effect). A repeated event changes nothing while the invitation
+     * exists. Once answered or expired it is deleted ({@link SurveyInvitationPurge}), and nothing could tell a repeat
+     * from a first event any more; none comes, though: an application completes once (the approval that completes it
+     * moves it, under its lock version, to a final state), and this runs in that transaction, not from the event
+     * publication log (the document module's resubmission of its own publication reaches only its own listener).
+     * A completion older than the invitation's validity is not invited at all, as it could not be answered.
      */
     void invite(ApplicationCompleted completed) {
+        if (!Instant.now().isBefore(completed.completedAt().plus(properties.invitationValidity()))) {
+            log.warn("Survey invitation skipped: application {} completed at {}, too long ago to answer",
+                    completed.applicationId(), completed.completedAt());
+            return;
+        }
         Application app = applications.find(completed.tenant(), completed.applicationId()).orElse(null);
         if (app == null) {
             log.warn("Survey invitation skipped: application {} not found", completed.applicationId());
@@ -168,7 +180,11 @@ class SurveyService implements Surveys, SurveyRecords {
         return open(i);
     }
 
-    /** The applicant's questionnaire: one response per application, never changed afterwards. */
+    /**
+     * The applicant's questionnaire: one response per application, never changed afterwards. The response is stored
+     * without the application, and audited without the applicant as actor; what keeps it to one per application is
+     * the invitation's answered flag, set in the same transaction ({@link #recordAnswer}).
+     */
     UUID answer(String tracking, Answers answers, GeraiUser me) {
         InvitationRow i = invitationOf(tracking, me);
         if (i.answered()) {
@@ -179,12 +195,29 @@ class SurveyService implements Surveys, SurveyRecords {
         }
         UUID id = UUID.randomUUID();
         Instant now = Instant.now();
-        ResponseRow row = new ResponseRow(i.tenant(), id, CHANNEL_APPLICATION, i.applicationId(), i.serviceId(), i.agencyId(),
+        ResponseRow row = new ResponseRow(i.tenant(), id, CHANNEL_APPLICATION, i.serviceId(), i.agencyId(),
                 i.servicePointId(), LocalDate.ofInstant(now, calendar.zone(i.tenant())), now, answers, null);
-        if (!TenantContext.call(i.tenant(), () -> tx.execute(s -> record(row, null)))) {
+        if (!TenantContext.call(i.tenant(), () -> tx.execute(s -> recordAnswer(i, row, ANONYMOUS)))) {
             throw GeraiException.conflict("survey-already-answered");
         }
         return id;
+    }
+
+    /**
+     * Marks the invitation answered and records its response, in the caller's transaction and scope. The guarded
+     * update decides: when it changes nothing (answered already, by a concurrent submission too) nothing is written.
+     *
+     * @return false when the invitation was answered already
+     */
+    boolean recordAnswer(InvitationRow invitation, ResponseRow row, String actor) {
+        if (!repo.markAnswered(invitation.tenant(), invitation.applicationId())) {
+            return false;
+        }
+        if (!record(row, actor)) {
+            // a response id taken already: not this answer, so the invitation stays unanswered
+            throw new IllegalStateException("Survey response id " + row.id() + " exists already");
+        }
+        return true;
     }
 
     // --- kiosk ------------------------------------------------------------------------------------------------
@@ -228,21 +261,22 @@ class SurveyService implements Surveys, SurveyRecords {
             agencyId = service.agencyId();
         }
         Instant now = Instant.now();
-        ResponseRow row = new ResponseRow(tenant, responseId == null ? UUID.randomUUID() : responseId, CHANNEL_KIOSK, null,
+        ResponseRow row = new ResponseRow(tenant, responseId == null ? UUID.randomUUID() : responseId, CHANNEL_KIOSK,
                 serviceId, agencyId, point.id(), LocalDate.ofInstant(now, calendar.zone(tenant)), now, answers, me.accountId());
         return TenantContext.call(tenant, () -> tx.execute(s -> record(row, me.auditActorId())));
     }
 
-    /** Writes a response with its aggregates, audit record and event; in the caller's transaction and scope. */
+    /**
+     * Writes a response with its aggregates, audit record and event; in the caller's transaction and scope. Neither
+     * the audit record nor the event names an application; the caller names the audit actor ({@link #ANONYMOUS} for
+     * an applicant, the officer at a kiosk).
+     */
     boolean record(ResponseRow row, String actor) {
         if (!repo.insertResponse(row)) {
             return false;
         }
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("channel", row.channel());
-        if (row.applicationId() != null) {
-            after.put("applicationId", row.applicationId().toString());
-        }
         if (row.servicePointId() != null) {
             after.put("servicePointId", row.servicePointId().toString());
         }
@@ -250,7 +284,7 @@ class SurveyService implements Surveys, SurveyRecords {
         AuditEvent event = AuditEvent.of(row.tenant(), "survey.response.recorded", "survey_response", row.id(), null, after);
         audit.record(actor == null ? event : event.byActor(actor));
         events.publishEvent(new SurveyAnswered(row.tenant(), row.id(), row.serviceId(), row.agencyId(), row.servicePointId(),
-                row.applicationId(), row.answeredOn(), row.answers().scores()));
+                row.answeredOn(), row.answers().scores()));
         return true;
     }
 

@@ -139,12 +139,133 @@ class SurveyIT {
         List<SurveyAnswered> replayed = new ArrayList<>();
         records.replay(tenant.id(), replayed::add);
         assertThat(replayed).singleElement().satisfies(e -> {
-            assertThat(e.applicationId()).isEqualTo(a.applicationId());
+            assertThat(e.serviceId()).isEqualTo(a.office().service().serviceId());
             assertThat(e.answers()).containsExactly(4, 3, 3, 4, 4, 3, 4, 2, 3);
             assertThat(e.answeredOn()).isEqualTo(today);
         });
         // audited
         assertThat(audit(tenant, "survey.response.recorded")).isEqualTo(1);
+    }
+
+    @Autowired SurveyRepository repo;
+    @Autowired SurveyInvitationPurge purge;
+    @Autowired id.gerai.performance.PerformanceFigures figures;
+
+    @Test
+    void aStoredResponseNamesNeitherTheApplicationNorTheApplicant() throws Exception {
+        DocumentFixtures docs = new DocumentFixtures(mvc, fixtures, catalog, json, documents, jdbc);
+        DocumentFixtures.Approved a = docs.approved();
+        Tenant tenant = a.tenant();
+        SurveyRepository.InvitationRow invitation = TenantContext.call(tenant.id(), () -> repo.invitation(tenant.id(), a.applicationId()))
+                .orElseThrow();
+        String nik = TenantContext.callAcrossTenants(() -> jdbc.sql("select applicant_nik from application where id = ?")
+                .param(a.applicationId()).query(String.class).single());
+        Cookie citizen = login(a.citizen());
+        mvc.perform(answer("/survey/" + a.tracking(), citizen, ANSWERS)).andExpect(flash().attribute("thanks", true));
+        // the same "already answered" as before, decided by the invitation's flag now
+        mvc.perform(answer("/survey/" + a.tracking(), citizen, ANSWERS))
+                .andExpect(flash().attribute("problemKey", "error.survey-already-answered"));
+        assertThat(responses(tenant)).isEqualTo(1);
+        // the guarded update refuses a second answer even past the page's check (two submissions at once)
+        Boolean again = TenantContext.call(tenant.id(), () -> tx.execute(s -> repo.markAnswered(tenant.id(), a.applicationId())));
+        assertThat(again).isFalse();
+
+        // no column could name the application, its tracking number or the account
+        List<String> columns = jdbc.sql("select column_name from information_schema.columns where table_name = 'survey_response'")
+                .query(String.class).list();
+        assertThat(columns).contains("answered_on", "answered_at", "u1", "service_id")
+                .allSatisfy(c -> assertThat(c).doesNotContain("application", "tracking", "applicant", "account", "nik"));
+        // and no value of the row does
+        Map<String, Object> row = TenantContext.call(tenant.id(), () -> jdbc.sql("select * from survey_response where tenant_id = ?")
+                .param(tenant.id().value()).query().singleRow());
+        assertThat(row.get("channel")).isEqualTo("APPLICATION");
+        assertThat(row.get("recorded_by")).isNull();
+        assertThat(row.values()).extracting(String::valueOf).doesNotContain(a.applicationId().toString(), a.tracking(),
+                invitation.applicantId().toString(), nik);
+        // nor does its audit record, which is not the applicant's
+        Map<String, Object> recorded = TenantContext.call(tenant.id(), () -> jdbc.sql(
+                        "select actor, after_data::text as after from audit_record where tenant_id = ? and action = 'survey.response.recorded'")
+                .param(tenant.id().value()).query().singleRow());
+        assertThat(recorded.get("actor")).isEqualTo("anonymous");
+        assertThat((String) recorded.get("after")).doesNotContain(a.applicationId().toString(), a.tracking(),
+                invitation.applicantId().toString());
+        // the invitation says "answered" and no more: no time that would point at the response
+        assertThat(jdbc.sql("select column_name from information_schema.columns where table_name = 'survey_invitation'")
+                .query(String.class).list()).contains("answered").noneSatisfy(c -> assertThat(c).startsWith("answered_"));
+    }
+
+    @Test
+    void invitationsThatCanNoLongerBeAnsweredArePurgedAndTheFiguresStay() throws Exception {
+        DocumentFixtures docs = new DocumentFixtures(mvc, fixtures, catalog, json, documents, jdbc);
+        DocumentFixtures.Office office = docs.office();
+        DocumentFixtures.Approved answered = docs.approved(office, fixtures.citizen(), id.gerai.application.ApplicationSamples.validData());
+        DocumentFixtures.Approved open = docs.approved(office, fixtures.citizen(), id.gerai.application.ApplicationSamples.validData());
+        DocumentFixtures.Approved expired = docs.approved();
+        Tenant tenant = office.tenant();
+        mvc.perform(answer("/survey/" + answered.tracking(), login(answered.citizen()), ANSWERS))
+                .andExpect(flash().attribute("thanks", true));
+        // completed 91 days ago: past the 90 days of gerai.survey.invitation-validity
+        TenantContext.run(expired.tenant().id(), () -> jdbc.sql(
+                        "update survey_invitation set completed_at = now() - interval '91 days' where tenant_id = ? and application_id = ?")
+                .params(expired.tenant().id().value(), expired.applicationId()).update());
+        mvc.perform(answer("/survey/" + expired.tracking(), login(expired.citizen()), ANSWERS))
+                .andExpect(flash().attribute("problemKey", "error.survey-closed"));
+
+        Period year = Period.year(service.today(tenant.id()).getYear());
+        SkmResult before = surveys.results(tenant.id(), year);
+        figures.fold();
+        Map<String, Object> perfBefore = perf(tenant);
+        assertThat(before.total().ikm().respondents()).isEqualTo(1);
+        assertThat(((Number) perfBefore.get("n")).longValue()).isEqualTo(1);
+
+        assertThat(purge.purgeNow()).isGreaterThanOrEqualTo(2);
+
+        assertThat(invitations(tenant)).containsExactly(open.applicationId());
+        assertThat(invitations(expired.tenant())).isEmpty();
+        assertThat(purgeAudit(tenant)).containsExactly(1);
+        assertThat(purgeAudit(expired.tenant())).containsExactly(1);
+        // the open one is untouched and still open
+        assertThat(surveys.invitationFor(tenant.id(), open.applicationId()).orElseThrow().open()).isTrue();
+        // a second round finds nothing more here
+        purge.purgeNow();
+        assertThat(invitations(tenant)).containsExactly(open.applicationId());
+        assertThat(purgeAudit(tenant)).containsExactly(1);
+
+        // the pages answer as for an application without an invitation: no card, the questionnaire not found
+        for (DocumentFixtures.Approved gone : List.of(answered, expired)) {
+            Cookie citizen = login(gone.citizen());
+            assertThat(surveys.invitationFor(gone.tenant().id(), gone.applicationId())).isEmpty();
+            assertThat(mvc.perform(get("/applications/" + gone.tracking()).cookie(citizen)).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString()).doesNotContain("survey-invite");
+            mvc.perform(get("/survey/" + gone.tracking()).cookie(citizen)).andExpect(status().isNotFound());
+            mvc.perform(answer("/survey/" + gone.tracking(), citizen, ANSWERS)).andExpect(status().isNotFound());
+        }
+        assertThat(responses(tenant)).isEqualTo(1);
+
+        // the application completes once: its last task cannot be approved again, so it is never invited again
+        String task = TenantContext.call(tenant.id(), () -> jdbc.sql(
+                        "select id::text from application_task where tenant_id = ? and application_id = ? order by stage desc limit 1")
+                .params(tenant.id().value(), answered.applicationId()).query(String.class).single());
+        int refused = mvc.perform(DocumentFixtures.as(post("/api/tenants/" + tenant.slug() + "/tasks/" + task + "/decision"),
+                        office.official()).contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("{\"decision\":\"APPROVE\"}"))
+                .andReturn().getResponse().getStatus();
+        assertThat(refused).isBetween(400, 499);
+        // a late repeat of an expired completion is not invited again either
+        TenantContext.run(expired.tenant().id(), () -> tx.executeWithoutResult(s -> service.invite(new id.gerai.application.ApplicationCompleted(
+                expired.tenant().id(), expired.applicationId(), expired.tracking(), expired.office().service().serviceId(), 1,
+                expired.office().agency(), null, Instant.now().minus(java.time.Duration.ofDays(91))))));
+        assertThat(invitations(tenant)).containsExactly(open.applicationId());
+        assertThat(invitations(expired.tenant())).isEmpty();
+
+        // the figures are those of before, and so are the performance figures, also when made again from the responses
+        SkmResult after = surveys.results(tenant.id(), year);
+        assertThat(after.total().ikm()).isEqualTo(before.total().ikm());
+        assertThat(after.services()).isEqualTo(before.services());
+        assertThat(after.profile()).isEqualTo(before.profile());
+        figures.fold();
+        assertThat(perf(tenant)).isEqualTo(perfBefore);
+        figures.rebuild(tenant.id());
+        assertThat(perf(tenant)).isEqualTo(perfBefore);
     }
 
     @Test
@@ -297,9 +418,29 @@ class SurveyIT {
         Answers answers = new Answers(scores, Respondent.Sex.L, Respondent.AgeBand.A_40_49, Respondent.Education.SMA,
                 Respondent.Occupation.WIRAUSAHA, null);
         TenantContext.run(tenant.id(), () -> tx.executeWithoutResult(s -> service.record(new SurveyRepository.ResponseRow(tenant.id(), id,
-                SurveyService.CHANNEL_KIOSK, null, null, null, null, day, day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), answers,
+                SurveyService.CHANNEL_KIOSK, null, null, null, day, day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), answers,
                 null), "test")));
         return id;
+    }
+
+    private List<UUID> invitations(Tenant tenant) {
+        return TenantContext.call(tenant.id(), () -> jdbc.sql("select application_id from survey_invitation where tenant_id = ?")
+                .param(tenant.id().value()).query(UUID.class).list());
+    }
+
+    /** The counts of the tenant's purge audit records. */
+    private List<Integer> purgeAudit(Tenant tenant) {
+        return TenantContext.call(tenant.id(), () -> jdbc.sql("""
+                        select (after_data ->> 'deleted')::int from audit_record
+                        where tenant_id = ? and action = 'survey.invitation.purged' and actor = 'system'""")
+                .param(tenant.id().value()).query(Integer.class).list());
+    }
+
+    /** The tenant's survey answers in the performance figures: count and element sums. */
+    private Map<String, Object> perf(Tenant tenant) {
+        return TenantContext.call(tenant.id(), () -> jdbc.sql(
+                        "select coalesce(sum(ikm_n), 0) as n, perf_sum(ikm_sum)::text as sums from perf_daily where tenant_id = ?")
+                .param(tenant.id().value()).query().singleRow());
     }
 
     private long responses(Tenant tenant) {
