@@ -90,7 +90,9 @@ class ProfilePages {
      * Replaces the session's person with the corrected one, so the header shows the new name from the next page on.
      * Only this session: another device the person is signed in on keeps the old name in its header until it signs
      * in again (at most the session timeout). Nothing is decided on that copy: access goes by the account id and the
-     * roles, which do not change here, and every account page reads the name and addresses from the database.
+     * roles, which do not change here, and every account page reads the name and addresses from the database. The
+     * API keeps no session; a request with an API token may carry the old name for the token cache's time to live
+     * ({@code gerai.identity.api-tokens.cache-ttl}, 30 seconds by default).
      */
     private void refreshSession(GeraiUser corrected, HttpServletRequest request, HttpServletResponse response) {
         Authentication current = SecurityContextHolder.getContext().getAuthentication();
