@@ -46,6 +46,14 @@ public final class GeraiUser implements UserDetails, CredentialsContainer, Displ
         this.passwordHash = passwordHash;
     }
 
+    /**
+     * The same person, roles and all, with the name and e-mail address they have just corrected: put into their
+     * session, so the page header and the login name show the new values at once without asking for the roles again.
+     */
+    public GeraiUser withProfile(String newEmail, String newFullName) {
+        return new GeraiUser(accountId, newEmail, newFullName, citizen, platformRoles, memberships, enabled, passwordHash);
+    }
+
     public UUID accountId() {
         return accountId;
     }

@@ -21,7 +21,20 @@ public class InvalidInput extends GeraiException {
 
     /** Field errors whose messages take arguments ({@code arguments} by field; fields without any may be left out). */
     public InvalidInput(Map<String, String> fields, Map<String, Object[]> arguments) {
-        super(HttpStatus.UNPROCESSABLE_CONTENT, "validation");
+        this(HttpStatus.UNPROCESSABLE_CONTENT, "validation", fields, arguments);
+    }
+
+    /**
+     * Well-formed input that clashes with data already held, such as an e-mail address another account logs in with:
+     * the API answers {@code status} (409) with its own {@code code}, and still names the field, so a page shows the
+     * message next to it like any other field error.
+     */
+    public static InvalidInput conflict(String code, String field, String messageKey) {
+        return new InvalidInput(HttpStatus.CONFLICT, code, Map.of(field, messageKey), Map.of());
+    }
+
+    private InvalidInput(HttpStatus status, String code, Map<String, String> fields, Map<String, Object[]> arguments) {
+        super(status, code);
         this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         this.arguments = Collections.unmodifiableMap(new LinkedHashMap<>(arguments));
     }

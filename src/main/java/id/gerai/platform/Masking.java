@@ -39,4 +39,25 @@ public final class Masking {
         }
         return phone.substring(0, 5) + "*".repeat(phone.length() - 8) + phone.substring(phone.length() - 3);
     }
+
+    /**
+     * {@code Budi  Santoso} becomes {@code B*** S***}: the first letter of each word, enough to tell in a log that a
+     * name changed and roughly how, not enough to read it.
+     */
+    public static String name(String name) {
+        if (name == null) {
+            return null;
+        }
+        StringBuilder masked = new StringBuilder();
+        for (String word : name.strip().split("\\s+")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            if (!masked.isEmpty()) {
+                masked.append(' ');
+            }
+            masked.appendCodePoint(word.codePointAt(0)).append("***");
+        }
+        return masked.toString();
+    }
 }

@@ -53,15 +53,39 @@ class AccessibilityIT extends BrowserTest {
             page.locator("#login").fill(manager);
             page.locator("#password").fill(Fixtures.PASSWORD);
             page.locator("button[type=submit]").click();
-            for (String path : List.of("/account", "/account/data", "/manage/" + tenant.slug(), "/manage/" + tenant.slug() + "/audit",
+            for (String path : List.of("/account", "/account/data", "/account/profile", "/manage/" + tenant.slug(), "/manage/" + tenant.slug() + "/audit",
                     "/manage/" + tenant.slug() + "/calendar", "/manage/" + tenant.slug() + "/services", "/manage/" + tenant.slug() + "/designs")) {
                 page.navigate(path);
                 assertThat(Browser.accessibilityViolations(page)).as(path).isEmpty();
             }
+            page.navigate("/account/profile");
+            page.locator("#phone").fill("12");
+            page.locator("#email").fill("bukan-email");
+            page.locator("#profile-form button[type=submit]").click();
+            assertThat(page.locator("#profile-form [aria-invalid=true]").count()).isEqualTo(2);
+            assertThat(Browser.accessibilityViolations(page)).as("profile page with errors").isEmpty();
             page.navigate("/manage/" + tenant.slug());
             page.locator("#agency-code").fill("bukan kode!");
             page.locator("#agency-code").press("Enter");
             assertThat(Browser.accessibilityViolations(page)).as("manage page with errors").isEmpty();
+        }
+    }
+
+    @Test
+    void aCitizensProfilePagePassesInBothLanguagesAndAfterSaving() {
+        String citizen = fixtures.citizen();
+        try (BrowserContext context = browser.auditingPhone(baseUrl())) {
+            Page page = context.newPage();
+            login(page, citizen);
+            for (String lang : List.of("id", "en")) {
+                page.navigate("/account/profile?lang=" + lang);
+                assertThat(page.locator("#profile-nik").count()).as("the masked NIK").isEqualTo(1);
+                assertThat(Browser.accessibilityViolations(page)).as("/account/profile in " + lang).isEmpty();
+            }
+            page.locator("#fullName").fill("Warga Uji Aksesibel");
+            page.locator("#profile-form button[type=submit]").click();
+            assertThat(page.locator("#profile-saved").count()).isEqualTo(1);
+            assertThat(Browser.accessibilityViolations(page)).as("profile page after saving").isEmpty();
         }
     }
 

@@ -119,6 +119,19 @@ class AccountRepository {
         return jdbc.sql("select * from account where id = :id").param("id", id).query(this::row).optional();
     }
 
+    /**
+     * Writes a person's own correction of their name and contact data; the NIK, kind and roles are not touched. Only a
+     * claimed account has a person to correct it; false when there is none.
+     */
+    boolean updateProfile(UUID id, String fullName, String email, String phone) {
+        return jdbc.sql("""
+                update account set full_name = :fullName, email = :email, phone = :phone, updated_at = now()
+                where id = :id and claimed_at is not null
+                """)
+                .param("id", id).param("fullName", fullName).param("email", email).param("phone", phone)
+                .update() == 1;
+    }
+
     void updatePassword(UUID id, String hash) {
         jdbc.sql("update account set password_hash = :hash, updated_at = now() where id = :id")
                 .param("hash", hash).param("id", id).update();

@@ -46,6 +46,7 @@ class Registration {
 
     static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
     static final Pattern PHONE = Pattern.compile("^(\\+62|62|0)8\\d{7,12}$");
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
     static final int NAME_MAX = 150;
     static final int EMAIL_MAX = 254;
     static final int PASSWORD_MIN = 10;
@@ -66,12 +67,10 @@ class Registration {
     @Transactional
     UUID register(RegisterCitizen c) {
         var errors = new InvalidInput.Collector();
-        String fullName = trim(c.fullName());
-        String email = trim(c.email()).toLowerCase(Locale.ROOT);
-        String phone = trim(c.phone()).replaceAll("[\\s-]", "");
-        if (fullName.isEmpty() || fullName.length() > NAME_MAX) {
-            errors.add("fullName", fullName.isEmpty() ? "validation.required" : "validation.too-long");
-        }
+        String fullName = cleanName(c.fullName());
+        String email = email(c.email());
+        String phone = phone(c.phone());
+        checkName(fullName, errors);
         NikCheck nik = nikValidator.check(c.nik());
         Optional<AccountRepository.AccountRow> walkIn = Optional.empty();
         if (!nik.valid()) {
@@ -85,12 +84,12 @@ class Registration {
                 errors.add("nik", "registration.nik-taken");
             }
         }
-        if (!EMAIL.matcher(email).matches() || email.length() > EMAIL_MAX) {
+        if (!validEmail(email)) {
             errors.add("email", "validation.email");
         } else if (accounts.emailTaken(email)) {
             errors.add("email", "registration.email-taken");
         }
-        if (!PHONE.matcher(phone).matches()) {
+        if (!validPhone(phone)) {
             errors.add("phone", "validation.phone");
         }
         String password = c.password() == null ? "" : c.password();
@@ -141,6 +140,42 @@ class Registration {
         return String.valueOf(e.getMessage()).contains("account_nik_uq")
                 ? InvalidInput.of("nik", "registration.nik-taken")
                 : InvalidInput.of("email", "registration.email-taken");
+    }
+
+    /*
+     * The rules for what a person types about themselves, shared with the profile correction (ProfileCorrection), so
+     * an account cannot be corrected into what registration would have refused.
+     */
+
+    /**
+     * Refuses an empty or too long full name, and one with control characters (a pasted tab or line break is spacing
+     * and is cleaned away before this; anything else, such as NUL, is no letter of any name and PostgreSQL would
+     * refuse it anyway).
+     */
+    static void checkName(String fullName, InvalidInput.Collector errors) {
+        if (fullName.isEmpty() || fullName.length() > NAME_MAX) {
+            errors.add("fullName", fullName.isEmpty() ? "validation.required" : "validation.too-long");
+        } else if (CONTROL.matcher(fullName).find()) {
+            errors.add("fullName", "validation.name-characters");
+        }
+    }
+
+    /** An e-mail address as stored and compared: trimmed, lower case. */
+    static String email(String typed) {
+        return trim(typed).toLowerCase(Locale.ROOT);
+    }
+
+    static boolean validEmail(String email) {
+        return EMAIL.matcher(email).matches() && email.length() <= EMAIL_MAX;
+    }
+
+    /** A phone number as stored: spaces and dashes people type between the digit groups removed. */
+    static String phone(String typed) {
+        return trim(typed).replaceAll("[\\s-]", "");
+    }
+
+    static boolean validPhone(String phone) {
+        return PHONE.matcher(phone).matches();
     }
 
     /** A full name as stored: trimmed, runs of spaces made one. */
