@@ -4,6 +4,7 @@ import id.gerai.notification.NotificationQueries;
 import id.gerai.platform.TenantContext;
 import id.gerai.support.Fixtures;
 import id.gerai.support.GeraiIntegrationTest;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -141,6 +142,17 @@ class IdentityIT {
                 .andExpect(redirectedUrl("/login?locked"));
         mvc.perform(get("/api/me").with(httpBasic(email, Fixtures.PASSWORD)))
                 .andExpect(status().isUnauthorized()).andExpect(jsonPath("$.code").value("locked"));
+        // the lock is audited by the system, naming the login masked: the log is no list of addresses
+        String login = email.toLowerCase(Locale.ROOT);
+        String masked = login.charAt(0) + "***" + login.substring(login.indexOf('@'));
+        List<String> locks = TenantContext.callAcrossTenants(() -> jdbc.sql("""
+                        select entity_id from audit_record
+                        where action = 'identity.login.locked' and tenant_id is null and entity_id = ?""")
+                .param(masked).query(String.class).list());
+        assertThat(locks).isNotEmpty();
+        assertThat(TenantContext.callAcrossTenants(() -> jdbc.sql("""
+                        select count(*) from audit_record where action = 'identity.login.locked' and entity_id = ?""")
+                .param(login).query(Long.class).single())).isZero();
     }
 
     @Test

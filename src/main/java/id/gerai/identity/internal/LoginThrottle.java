@@ -2,10 +2,15 @@ package id.gerai.identity.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import id.gerai.audit.AuditEvent;
+import id.gerai.audit.AuditLog;
+import id.gerai.platform.Masking;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Slows password guessing: after {@value #MAX_FAILURES} failed logins for one login name within
@@ -21,9 +26,40 @@ class LoginThrottle {
     static final Duration LOCK = Duration.ofMinutes(15);
 
     private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final TransactionTemplate tx;
 
-    LoginThrottle(JdbcClient jdbc) {
+    LoginThrottle(JdbcClient jdbc, AuditLog audit, TransactionTemplate tx) {
         this.jdbc = jdbc;
+        this.audit = audit;
+        this.tx = tx;
+    }
+
+    /**
+     * Counts a wrong password for {@code login} in a transaction of its own (the refusal that follows must not undo
+     * it) and, when this failure locks the name, leaves the audit record {@code identity.login.locked} by the system,
+     * naming the login masked: the log is kept long and must not become a list of e-mail addresses and NIKs.
+     *
+     * @return whether the name is now locked
+     */
+    boolean countFailure(String login) {
+        return Boolean.TRUE.equals(tx.execute(s -> {
+            boolean locked = failed(login);
+            if (locked) {
+                audit.record(AuditEvent.of(null, "identity.login.locked", "login", masked(login), null,
+                        Map.of("minutes", LOCK.toMinutes())).byActor("system"));
+            }
+            return locked;
+        }));
+    }
+
+    /** A login name as the audit log keeps it: an e-mail or a NIK masked, anything else hidden. */
+    static String masked(String login) {
+        String k = key(login);
+        if (k.indexOf('@') > 0) {
+            return Masking.email(k);
+        }
+        return k.matches("\\d{16}") ? Masking.nik(k) : "***";
     }
 
     /** When the name is locked, until when. */

@@ -183,15 +183,8 @@ class ProfileCorrection {
             throttle.succeeded(login);
             return;
         }
-        boolean locked = Boolean.TRUE.equals(tx.execute(s -> {
-            boolean nowLocked = throttle.failed(login);
-            if (nowLocked) {
-                // the same record a login that locked the name leaves
-                audit.record(AuditEvent.of(null, "identity.login.locked", "login", login.strip().toLowerCase(Locale.ROOT),
-                        null, Map.of("minutes", LoginThrottle.LOCK.toMinutes())).byActor("system"));
-            }
-            return nowLocked;
-        }));
+        // counted, and audited when it locks the name, as a failed login is
+        boolean locked = throttle.countFailure(login);
         errors.add("currentPassword", locked ? "account.profile.password-locked" : "account.profile.password-wrong");
     }
 

@@ -1,6 +1,5 @@
 package id.gerai.identity.internal;
 
-import id.gerai.audit.AuditLog;
 import id.gerai.platform.web.ProblemResponses;
 import java.io.IOException;
 import org.springframework.context.MessageSource;
@@ -21,7 +20,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.context.i18n.LocaleContextHolder;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -48,10 +46,10 @@ class SecurityConfiguration {
 
     @Bean
     AuthenticationManager authenticationManager(AccountUserDetailsService users, PasswordEncoder encoder,
-                                                LoginThrottle throttle, AuditLog audit, TransactionTemplate tx) {
+                                                LoginThrottle throttle) {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
         dao.setPasswordEncoder(encoder);
-        return new ProviderManager(new ThrottledAuthenticationProvider(dao, throttle, audit, tx));
+        return new ProviderManager(new ThrottledAuthenticationProvider(dao, throttle));
     }
 
     @Bean
