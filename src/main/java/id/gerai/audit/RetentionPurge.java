@@ -61,6 +61,14 @@ public final class RetentionPurge {
      * @param detail     what each audit record says besides the count (the cut-off)
      */
     public int run(String action, String entityType, int batch, Map<String, Object> detail, Block block) {
+        return run(action, entityType, "deleted", batch, detail, block);
+    }
+
+    /**
+     * As {@link #run(String, String, int, Map, Block)}, for a block that does something else than delete (it
+     * anonymises, say): each audit record names its count {@code counted}, e.g. {@code anonymised}.
+     */
+    public int run(String action, String entityType, String counted, int batch, Map<String, Object> detail, Block block) {
         int total = 0;
         while (true) {
             Integer deleted = TenantContext.callAcrossTenants(() -> tx.execute(s -> {
@@ -69,7 +77,7 @@ public final class RetentionPurge {
                 tenants.forEach(t -> perTenant.merge(Optional.ofNullable(t), 1, Integer::sum));
                 perTenant.forEach((tenant, n) -> {
                     Map<String, Object> after = new LinkedHashMap<>();
-                    after.put("deleted", n);
+                    after.put(counted, n);
                     after.putAll(detail);
                     audit.record(AuditEvent.of(tenant.orElse(null), action, entityType, "retention", null, after)
                             .byActor("system"));

@@ -101,7 +101,7 @@ class ApplicationRetention {
     /** Anonymises the closed applications that have outlived their retention now; how many. */
     int anonymiseNow() {
         Instant before = Instant.now().minus(properties.retention());
-        return purge.run("application.personal-data.anonymised", "application", BATCH,
+        return purge.run("application.personal-data.anonymised", "application", "anonymised", BATCH,
                 Map.of("closedBefore", before.toString()), limit -> {
                     List<TenantId> tenants = new ArrayList<>();
                     List<UUID> tenantIds = new ArrayList<>();

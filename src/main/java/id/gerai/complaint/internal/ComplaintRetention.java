@@ -63,7 +63,7 @@ class ComplaintRetention {
     /** Anonymises the finished complaints that have outlived their retention now; how many. */
     int anonymiseNow() {
         Instant before = Instant.now().minus(properties.retention());
-        return purge.run("complaint.personal-data.anonymised", "complaint", BATCH, Map.of("closedBefore", before.toString()),
+        return purge.run("complaint.personal-data.anonymised", "complaint", "anonymised", BATCH, Map.of("closedBefore", before.toString()),
                 limit -> {
                     List<TenantId> tenants = new ArrayList<>();
                     List<UUID> tenantIds = new ArrayList<>();

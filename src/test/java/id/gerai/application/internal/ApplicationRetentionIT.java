@@ -234,7 +234,7 @@ class ApplicationRetentionIT {
         assertThat(audits(s, "application.drafts.purged")).singleElement()
                 .satisfies(a -> assertThat(a).startsWith("system ").contains("\"deleted\": 1"));
         assertThat(audits(s, "application.personal-data.anonymised")).singleElement()
-                .satisfies(a -> assertThat(a).startsWith("system ").contains("\"deleted\": 2").doesNotContain("Salah pilih")
+                .satisfies(a -> assertThat(a).startsWith("system ").contains("\"anonymised\": 2").doesNotContain("Salah pilih")
                         .doesNotContain("Putri"));
 
         // a second round finds nothing more of this tenant's and changes nothing

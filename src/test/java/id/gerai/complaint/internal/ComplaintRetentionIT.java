@@ -197,7 +197,7 @@ class ComplaintRetentionIT {
         assertThat(blobs.exists(sha256(sharedFile))).isTrue();
         assertThat(row(openSharing[0])).isEqualTo(openBefore);
         assertThat(row(recent[0])).isEqualTo(recentBefore);
-        assertThat(audits(s)).singleElement().satisfies(a -> assertThat(a).startsWith("system ").contains("\"deleted\": 2")
+        assertThat(audits(s)).singleElement().satisfies(a -> assertThat(a).startsWith("system ").contains("\"anonymised\": 2")
                 .doesNotContain("Siti"));
 
         // a second round changes nothing
