@@ -6,6 +6,7 @@ import id.gerai.audit.AuditLog;
 import id.gerai.identity.AccountClosure;
 import id.gerai.identity.GeraiUser;
 import id.gerai.platform.GeraiException;
+import id.gerai.platform.TenantContext;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +80,9 @@ class AccountClose {
     Closed close(GeraiUser user, String currentPassword, boolean confirm) {
         accounts.check(user.accountId(), currentPassword, confirm);
         refuseWhileOpen(user);
-        return tx.execute(s -> {
+        // across tenants from the transaction's start: row-level security scopes a transaction by what was in effect
+        // when it began, and an account's applications are in every region
+        return TenantContext.callAcrossTenants(() -> tx.execute(s -> {
             refuseWhileOpen(user);
             int drafts = applications.deleteDrafts(user.accountId());
             int tokens = accounts.close(user.accountId());
@@ -90,7 +93,7 @@ class AccountClose {
             audit.record(AuditEvent.of(null, AUDIT_ACTION, "account", user.accountId(), null, after)
                     .byActor(user.accountId().toString()));
             return new Closed(drafts, tokens);
-        });
+        }));
     }
 
     private void refuseWhileOpen(GeraiUser user) {
