@@ -73,12 +73,16 @@ class AccountCloseIT {
     @Autowired ApiTokens apiTokens;
     @Autowired CitizenAccounts citizens;
     @Autowired BlobStore blobs;
+    @Autowired id.gerai.tenancy.TenancyApi tenancy;
     @Value("${gerai.blobs.dir:${gerai.data-dir}/blobs}") Path blobRoot;
 
     @Test
     void aCitizenClosesTheirAccountAndWhatWasSubmittedStaysFollowable() throws Exception {
         DocumentFixtures docs = new DocumentFixtures(mvc, fixtures, catalog, json, documents, jdbc);
         Office o = docs.office();
+        // a village office of another region, made before anything is filed there (service points are cached)
+        Office village = docs.office();
+        String counterOfficer = docs.counterOfficer(village, tenancy);
         String email = "tutup." + UUID.randomUUID().toString().substring(0, 8) + "@test.gerai.local";
         String nik = Fixtures.validNik();
         citizens.register("Warga Penutup Akun", nik, email, "081234567890", Fixtures.PASSWORD);
@@ -155,12 +159,20 @@ class AccountCloseIT {
         assertThat((String) audits.getFirst().get("after_data")).doesNotContain(nik).doesNotContain(email)
                 .doesNotContain("Warga Penutup").doesNotContain(draft);
 
-        // the same NIK and e-mail register again, as a new account that signs in
+        // the NIK is free: a counter officer records the person again by it (a new record, not the closed account) ...
+        mvc.perform(as(post("/api/tenants/" + village.tenant().slug() + "/counter/applications"), counterOfficer)
+                        .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(Map.of(
+                                "service", village.service().serviceId().toString(), "nik", nik,
+                                "fullName", "Warga Penutup Akun", "data", ApplicationSamples.validData()))))
+                .andExpect(status().isCreated());
+        UUID walkIn = jdbc.sql("select id from account where nik = ?").param(nik).query(UUID.class).single();
+        assertThat(walkIn).isNotEqualTo(id);
+        // ... and the same NIK and e-mail register again (claiming that record), as an account that signs in
         mvc.perform(post("/api/accounts").contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(Map.of(
                         "fullName", "Warga Penutup Akun", "nik", nik, "email", email, "phone", "081234567890",
                         "password", Fixtures.PASSWORD, "consent", true))))
                 .andExpect(status().isCreated());
-        assertThat(staff.findAccountByEmail(email).orElseThrow()).isNotEqualTo(id);
+        assertThat(staff.findAccountByEmail(email).orElseThrow()).isEqualTo(walkIn);
         login(email);
     }
 
