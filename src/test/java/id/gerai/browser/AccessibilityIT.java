@@ -53,7 +53,7 @@ class AccessibilityIT extends BrowserTest {
             page.locator("#login").fill(manager);
             page.locator("#password").fill(Fixtures.PASSWORD);
             page.locator("button[type=submit]").click();
-            for (String path : List.of("/account", "/account/data", "/account/profile", "/manage/" + tenant.slug(), "/manage/" + tenant.slug() + "/audit",
+            for (String path : List.of("/account", "/account/data", "/account/profile", "/account/close", "/manage/" + tenant.slug(), "/manage/" + tenant.slug() + "/audit",
                     "/manage/" + tenant.slug() + "/calendar", "/manage/" + tenant.slug() + "/services", "/manage/" + tenant.slug() + "/designs")) {
                 page.navigate(path);
                 assertThat(Browser.accessibilityViolations(page)).as(path).isEmpty();
@@ -86,6 +86,27 @@ class AccessibilityIT extends BrowserTest {
             page.locator("#profile-form button[type=submit]").click();
             assertThat(page.locator("#profile-saved").count()).isEqualTo(1);
             assertThat(Browser.accessibilityViolations(page)).as("profile page after saving").isEmpty();
+        }
+    }
+
+    @Test
+    void aCitizensCloseAccountPagePassesWithErrorsAndTheConfirmationAfterClosing() {
+        String citizen = fixtures.citizen();
+        try (BrowserContext context = browser.auditingPhone(baseUrl())) {
+            Page page = context.newPage();
+            login(page, citizen);
+            for (String lang : List.of("id", "en")) {
+                page.navigate("/account/close?lang=" + lang);
+                assertThat(Browser.accessibilityViolations(page)).as("/account/close in " + lang).isEmpty();
+            }
+            page.locator("#close-form button[type=submit]").click();
+            assertThat(page.locator("#close-form [aria-invalid=true]").count()).isEqualTo(2);
+            assertThat(Browser.accessibilityViolations(page)).as("close page with errors").isEmpty();
+            page.locator("#currentPassword").fill(Fixtures.PASSWORD);
+            page.locator("#confirm").check();
+            page.locator("#close-form button[type=submit]").click();
+            assertThat(page.locator("#account-closed").count()).isEqualTo(1);
+            assertThat(Browser.accessibilityViolations(page)).as("account closed").isEmpty();
         }
     }
 

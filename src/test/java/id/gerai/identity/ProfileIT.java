@@ -130,13 +130,15 @@ class ProfileIT {
         assertThat(failures(email)).isEqualTo(1);
         assertThat(audits(id)).isEmpty();
 
-        // the right one: changed, the session carries the new login, the old address is told
+        // the right one: changed, the session carries the new login (and stays indexed by the account id, which
+        // does not change, so closing the account finds it), the old address is told
         mvc.perform(post("/account/profile").with(csrf()).cookie(session).locale(ID)
                         .param("fullName", "Warga Uji").param("email", "  " + fresh.toUpperCase(Locale.ROOT) + " ")
                         .param("phone", "081234567890").param("currentPassword", Fixtures.PASSWORD))
                 .andExpect(redirectedUrl("/account/profile"));
         assertThat(column(id, "email")).isEqualTo(fresh);
-        assertThat(sessionLogin(session)).isEqualTo(fresh);
+        assertThat(sessionLogin(session)).isEqualTo(id.toString());
+        assertThat(page("/account/profile", session)).contains("value=\"" + fresh + "\"");
         assertThat(page("/account", session)).contains(fresh).doesNotContain(email);
         assertThat(outbox.recentTo(email, 10)).anyMatch(m -> m.subject().contains("diubah"));
 
@@ -338,7 +340,7 @@ class ProfileIT {
                 .andReturn().getResponse().getContentAsString();
     }
 
-    /** The login name Spring Session indexes the session by: the signed-in person's as the session holds it. */
+    /** The principal name Spring Session indexes the session by: the signed-in person's account id. */
     private String sessionLogin(Cookie session) {
         String sessionId = new String(Base64.getDecoder().decode(session.getValue()), StandardCharsets.UTF_8);
         return jdbc.sql("select principal_name from spring_session where session_id = ?").param(sessionId)

@@ -132,6 +132,21 @@ class AccountRepository {
                 .update() == 1;
     }
 
+    /**
+     * Empties and disables a citizen's claimed account that a person closes: no login data, no NIK (so the same NIK
+     * and address may register again), no name. The row stays for the ids that applications and complaints hold.
+     * Its password-reset links go with it. False when it is no open citizen's account.
+     */
+    boolean close(UUID id) {
+        jdbc.sql("delete from password_reset where account_id = :id").param("id", id).update();
+        return jdbc.sql("""
+                update account set email = null, phone = null, password_hash = null, nik = null, full_name = '',
+                       enabled = false, closed_at = now(), updated_at = now()
+                where id = :id and kind = 'CITIZEN' and claimed_at is not null and closed_at is null
+                """)
+                .param("id", id).update() == 1;
+    }
+
     void updatePassword(UUID id, String hash) {
         jdbc.sql("update account set password_hash = :hash, updated_at = now() where id = :id")
                 .param("hash", hash).param("id", id).update();

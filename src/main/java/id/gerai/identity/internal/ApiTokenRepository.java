@@ -78,6 +78,12 @@ class ApiTokenRepository {
                 .param("account", accountId).param("id", id).query(this::row).optional();
     }
 
+    /** Revokes every token of the account not revoked yet (a closed account); the ids of those it revoked. */
+    List<UUID> revokeAll(UUID accountId) {
+        return jdbc.sql("update api_token set revoked_at = now() where account_id = :account and revoked_at is null returning id")
+                .param("account", accountId).query(UUID.class).list();
+    }
+
     /** Marks the token revoked; false when it was revoked already (or is not the account's). */
     boolean revoke(UUID accountId, UUID id) {
         return jdbc.sql("update api_token set revoked_at = now() where account_id = :account and id = :id and revoked_at is null")

@@ -97,7 +97,7 @@ class ProfileCorrection {
         }
         String phone = phone(c.phone(), before, errors);
         if (emailChanges && !errors.has("email")) {
-            checkPassword(before, c.currentPassword(), errors);
+            checkPassword(before, c.currentPassword(), errors, "account.profile");
         }
         errors.throwIfAny();
         if (emailChanges && accounts.emailTaken(email)) {
@@ -167,16 +167,18 @@ class ProfileCorrection {
     /**
      * The current password, behind the login throttle of the account's login name: a locked name is refused without
      * looking at the password, and a wrong password counts like a failed login (see the class comment). An empty
-     * field is no guess and is not counted.
+     * field is no guess and is not counted. Shared with the closing of an account ({@link AccountClosing}), which
+     * guards the same way against a session left open; {@code keys} is the prefix of the messages that say what was
+     * not done ({@code .password-required}, {@code .password-wrong}, {@code .password-locked}).
      */
-    private void checkPassword(AccountRepository.AccountRow account, String password, InvalidInput.Collector errors) {
+    void checkPassword(AccountRepository.AccountRow account, String password, InvalidInput.Collector errors, String keys) {
         if (password == null || password.isEmpty()) {
-            errors.add("currentPassword", "account.profile.password-required");
+            errors.add("currentPassword", keys + ".password-required");
             return;
         }
         String login = account.email();
         if (throttle.lockedUntil(login).isPresent()) {
-            errors.add("currentPassword", "account.profile.password-locked");
+            errors.add("currentPassword", keys + ".password-locked");
             return;
         }
         if (account.passwordHash() != null && passwords.matches(password, account.passwordHash())) {
@@ -185,7 +187,7 @@ class ProfileCorrection {
         }
         // counted, and audited when it locks the name, as a failed login is
         boolean locked = throttle.countFailure(login);
-        errors.add("currentPassword", locked ? "account.profile.password-locked" : "account.profile.password-wrong");
+        errors.add("currentPassword", keys + (locked ? ".password-locked" : ".password-wrong"));
     }
 
     private void tellOldAddress(AccountRepository.AccountRow before, Locale locale) {

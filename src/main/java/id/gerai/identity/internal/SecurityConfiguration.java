@@ -94,7 +94,7 @@ class SecurityConfiguration {
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP)))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/", "/regions", "/regions/**", "/services", "/services/**", "/t/**", "/register", "/login", "/forgot-password",
-                                "/reset-password", "/demo/mailbox", "/status", "/verify", "/verify/**", "/css/**", "/js/**", "/img/**", "/webjars/**",
+                                "/reset-password", "/account/closed", "/demo/mailbox", "/status", "/verify", "/verify/**", "/css/**", "/js/**", "/img/**", "/webjars/**",
                                 "/favicon.ico", "/error", "/complaints", "/complaints/**", "/skm", "/skm/**", "/open-data", "/open-data/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").denyAll()
