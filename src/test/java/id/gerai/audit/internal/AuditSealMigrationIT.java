@@ -1,7 +1,7 @@
 package id.gerai.audit.internal;
 
-import com.zaxxer.hikari.HikariDataSource;
 import id.gerai.support.GeraiIntegrationTest;
+import id.gerai.support.MigrationDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,14 +31,9 @@ class AuditSealMigrationIT {
 
     @Test
     void sealsMadeInPlaceMoveToTheirOwnTableAndTheUnsealedRowsStayQueued() throws SQLException {
-        String base = dataSource.unwrap(HikariDataSource.class).getJdbcUrl();
-        String name = "audit_migration_" + UUID.randomUUID().toString().replace("-", "");
-        String url = base.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
-        try (Connection admin = DriverManager.getConnection(base, "postgres", ""); var s = admin.createStatement()) {
-            s.execute("create database " + name);
-        }
-        try {
-            migrate(url, "65");
+        try (MigrationDatabase db = MigrationDatabase.create(dataSource, appRole, "audit_migration")) {
+            String url = db.url();
+            db.migrate("65");
             String tenant = UUID.randomUUID().toString();
             try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
                 JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(c, true));
@@ -64,7 +58,7 @@ class AuditSealMigrationIT {
                                 "select id, chain, chain_seq, prev_hash, hash from audit_record where hash is not null order by id")
                         .query().listOfRows();
 
-                migrate(url, null);
+                db.migrate(null);
 
                 List<Map<String, Object>> after = jdbc.sql(
                                 "select record_id as id, chain, chain_seq, prev_hash, hash from audit_seal order by record_id")
@@ -82,19 +76,6 @@ class AuditSealMigrationIT {
                 assertThatThrownBy(() -> jdbc.sql("update audit_record set actor = 'x' where id = ?").param(ids.get(2)).update())
                         .rootCause().hasMessageContaining("append-only");
             }
-        } finally {
-            try (Connection admin = DriverManager.getConnection(base, "postgres", ""); var s = admin.createStatement()) {
-                s.execute("drop database if exists " + name + " with (force)");
-            }
         }
-    }
-
-    private void migrate(String url, String target) {
-        var config = Flyway.configure().dataSource(url, "postgres", "").locations("classpath:db/migration")
-                .placeholders(Map.of("app_role", appRole));
-        if (target != null) {
-            config = config.target(target);
-        }
-        config.load().migrate();
     }
 }

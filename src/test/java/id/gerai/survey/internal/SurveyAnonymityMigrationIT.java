@@ -1,7 +1,7 @@
 package id.gerai.survey.internal;
 
-import com.zaxxer.hikari.HikariDataSource;
 import id.gerai.support.GeraiIntegrationTest;
+import id.gerai.support.MigrationDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,14 +36,9 @@ class SurveyAnonymityMigrationIT {
 
     @Test
     void answeredInvitationsAreMarkedAndResponsesLoseOnlyTheirApplication() throws SQLException {
-        String base = dataSource.unwrap(HikariDataSource.class).getJdbcUrl();
-        String name = "survey_migration_" + UUID.randomUUID().toString().replace("-", "");
-        String url = base.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
-        try (Connection admin = DriverManager.getConnection(base, "postgres", ""); var s = admin.createStatement()) {
-            s.execute("create database " + name);
-        }
-        try {
-            migrate(url, "67.1");
+        try (MigrationDatabase db = MigrationDatabase.create(dataSource, appRole, "survey_migration")) {
+            String url = db.url();
+            db.migrate("67.1");
             String tenant = UUID.randomUUID().toString();
             String service = UUID.randomUUID().toString();
             String agency = UUID.randomUUID().toString();
@@ -70,7 +64,7 @@ class SurveyAnonymityMigrationIT {
                         from survey_response order by channel""";
                 List<Map<String, Object>> before = jdbc.sql(figures).query().listOfRows();
 
-                migrate(url, null);
+                db.migrate(null);
 
                 assertThat(jdbc.sql("select application_id::text, answered from survey_invitation order by application_id")
                         .query((rs, i) -> rs.getString(1) + "=" + rs.getBoolean(2)).list())
@@ -88,19 +82,6 @@ class SurveyAnonymityMigrationIT {
                 assertThat(jdbc.sql("select count(*) from pg_trigger where tgname = 'survey_response_no_change' and tgenabled = 'O'")
                         .query(Long.class).single()).isEqualTo(1);
             }
-        } finally {
-            try (Connection admin = DriverManager.getConnection(base, "postgres", ""); var s = admin.createStatement()) {
-                s.execute("drop database if exists " + name + " with (force)");
-            }
         }
-    }
-
-    private void migrate(String url, String target) {
-        var config = Flyway.configure().dataSource(url, "postgres", "").locations("classpath:db/migration")
-                .placeholders(Map.of("app_role", appRole));
-        if (target != null) {
-            config = config.target(target);
-        }
-        config.load().migrate();
     }
 }
