@@ -1,5 +1,6 @@
 package id.gerai.platform;
 
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -46,5 +47,13 @@ public class GeraiException extends RuntimeException {
 
     public Object[] args() {
         return args;
+    }
+
+    /**
+     * What the API's problem carries besides its code and message, for a client to act on (e.g. the tracking
+     * numbers that stand in the way); none by default.
+     */
+    public Map<String, Object> details() {
+        return Map.of();
     }
 }

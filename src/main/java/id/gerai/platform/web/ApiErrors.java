@@ -62,7 +62,9 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(GeraiException.class)
     ProblemDetail gerai(GeraiException e) {
-        return problem(e.status(), e.code(), e.args());
+        ProblemDetail p = problem(e.status(), e.code(), e.args());
+        e.details().forEach(p::setProperty);
+        return p;
     }
 
     @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)

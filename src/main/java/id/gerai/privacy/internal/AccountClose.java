@@ -49,6 +49,12 @@ class AccountClose {
         List<String> trackingNumbers() {
             return trackingNumbers;
         }
+
+        /** The API's 409 lists them, besides the sentence naming them. */
+        @Override
+        public Map<String, Object> details() {
+            return Map.of("trackingNumbers", trackingNumbers);
+        }
     }
 
     /** What closing removed: counts, as the audit record holds them. */

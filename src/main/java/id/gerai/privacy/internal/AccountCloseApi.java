@@ -6,15 +6,9 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
-import java.util.Locale;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,11 +24,9 @@ class AccountCloseApi {
     }
 
     private final AccountClose closing;
-    private final MessageSource messages;
 
-    AccountCloseApi(AccountClose closing, MessageSource messages) {
+    AccountCloseApi(AccountClose closing) {
         this.closing = closing;
-        this.messages = messages;
     }
 
     @Operation(summary = "Close the signed-in citizen's own account (UU 27/2022, the right to deletion)",
@@ -60,18 +52,5 @@ class AccountCloseApi {
     ResponseEntity<Void> close(@RequestBody CloseRequest r) {
         closing.close(CurrentUser.require(), r.currentPassword(), Boolean.TRUE.equals(r.confirm()));
         return ResponseEntity.noContent().build();
-    }
-
-    /** The refusal with the tracking numbers as a list a client can use, besides the sentence naming them. */
-    @ExceptionHandler(AccountClose.OpenApplications.class)
-    ProblemDetail open(AccountClose.OpenApplications e) {
-        Locale locale = LocaleContextHolder.getLocale();
-        ProblemDetail p = ProblemDetail.forStatus(HttpStatus.CONFLICT);
-        p.setType(URI.create("https://gerai.id/problems/" + e.code()));
-        p.setTitle(messages.getMessage("problem." + e.code(), null, locale));
-        p.setDetail(messages.getMessage("error." + e.code(), e.args(), locale));
-        p.setProperty("code", e.code());
-        p.setProperty("trackingNumbers", e.trackingNumbers());
-        return p;
     }
 }
