@@ -3,29 +3,26 @@ package id.gerai.application.internal;
 import id.gerai.application.ApplicantAccounts;
 import id.gerai.application.ApplicationStatus;
 import id.gerai.platform.TenantContext;
-import id.gerai.platform.blob.UnreferencedBlobs;
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * {@link ApplicantAccounts}: by the applicant's account id across tenants (an account spans every region), with the
- * same cascade of a draft's rows and the same care for shared files as the draft retention
- * ({@link ApplicationRetention#purgeDraftsNow}).
+ * drafts deleted as the draft retention deletes them ({@link DraftDeletion}).
  */
 @Component
 class ApplicantAccountClosure implements ApplicantAccounts {
 
     private final JdbcClient jdbc;
-    private final UnreferencedBlobs blobs;
+    private final DraftDeletion drafts;
 
-    ApplicantAccountClosure(JdbcClient jdbc, UnreferencedBlobs blobs) {
+    ApplicantAccountClosure(JdbcClient jdbc, DraftDeletion drafts) {
         this.jdbc = jdbc;
-        this.blobs = blobs;
+        this.drafts = drafts;
     }
 
     @Override
@@ -41,32 +38,9 @@ class ApplicantAccountClosure implements ApplicantAccounts {
 
     @Override
     public int deleteDrafts(UUID accountId) {
-        List<String> files = new ArrayList<>();
-        int[] deleted = {0};
-        TenantContext.runAcrossTenants(() -> jdbc.sql("""
-                        with doomed as (
-                            select tenant_id, id from application
-                            where applicant_id = :account and status = 'DRAFT'
-                            for update),
-                        files as (
-                            select d.sha256 from application_document d
-                            join doomed on d.tenant_id = doomed.tenant_id and d.application_id = doomed.id),
-                        gone as (
-                            delete from application a using doomed
-                            where a.tenant_id = doomed.tenant_id and a.id = doomed.id and a.status = 'DRAFT'
-                            returning a.id)
-                        select true as draft, null as sha256 from gone
-                        union all
-                        select false, sha256 from files""")
-                .param("account", accountId)
-                .query((ResultSet rs) -> {
-                    if (rs.getBoolean(1)) {
-                        deleted[0]++;
-                    } else {
-                        files.add(rs.getString(2));
-                    }
-                }));
-        blobs.deleteAfterCommit(files);
-        return deleted[0];
+        return TenantContext.callAcrossTenants(() -> drafts.delete("""
+                select tenant_id, id from application
+                where applicant_id = :account and status = 'DRAFT'
+                for update""", Map.of("account", accountId))).size();
     }
 }

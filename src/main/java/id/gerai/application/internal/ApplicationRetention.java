@@ -47,13 +47,15 @@ class ApplicationRetention {
     private final JdbcClient jdbc;
     private final RetentionPurge purge;
     private final UnreferencedBlobs blobs;
+    private final DraftDeletion drafts;
     private final ApplicationRetentionProperties properties;
 
     ApplicationRetention(JdbcClient jdbc, AuditLog audit, TransactionTemplate tx, UnreferencedBlobs blobs,
-                         ApplicationRetentionProperties properties) {
+                         DraftDeletion drafts, ApplicationRetentionProperties properties) {
         this.jdbc = jdbc;
         this.purge = new RetentionPurge(audit, tx);
         this.blobs = blobs;
+        this.drafts = drafts;
         this.properties = properties;
     }
 
@@ -69,33 +71,11 @@ class ApplicationRetention {
     int purgeDraftsNow() {
         Instant before = Instant.now().minus(properties.draftRetention());
         return purge.run("application.drafts.purged", "application", BATCH, Map.of("changedBefore", before.toString()),
-                limit -> {
-                    List<TenantId> tenants = new ArrayList<>();
-                    List<String> files = new ArrayList<>();
-                    // the documents are read in the same snapshot as the delete that cascades to them
-                    jdbc.sql("""
-                                    with doomed as (
-                                        select tenant_id, id from application
-                                        where status = 'DRAFT' and updated_at < :before
-                                        order by updated_at limit :limit
-                                        for update skip locked),
-                                    files as (
-                                        select d.sha256 from application_document d
-                                        join doomed on d.tenant_id = doomed.tenant_id and d.application_id = doomed.id),
-                                    gone as (
-                                        delete from application a using doomed
-                                        where a.tenant_id = doomed.tenant_id and a.id = doomed.id and a.status = 'DRAFT'
-                                        returning a.tenant_id)
-                                    select tenant_id, null as sha256 from gone
-                                    union all
-                                    select null, sha256 from files""")
-                            .param("before", Timestamp.from(before)).param("limit", limit)
-                            .query((ResultSet rs) -> {
-                                collect(rs.getObject(1, UUID.class), rs.getString(2), tenants, files);
-                            });
-                    blobs.deleteAfterCommit(files);
-                    return tenants;
-                });
+                limit -> drafts.delete("""
+                        select tenant_id, id from application
+                        where status = 'DRAFT' and updated_at < :before
+                        order by updated_at limit :limit
+                        for update skip locked""", Map.of("before", Timestamp.from(before), "limit", limit)));
     }
 
     /** Anonymises the closed applications that have outlived their retention now; how many. */
