@@ -220,4 +220,14 @@ class StudyVisitsIT {
         String officer = fixtures.staffWithRole(s.visitor().tenant(), Role.PETUGAS_INSTANSI);
         mvc.perform(get(s.visitor().api()).with(httpBasic(officer, Fixtures.PASSWORD))).andExpect(status().isForbidden());
     }
+
+    @Test
+    void theApiIsDescribed() throws Exception {
+        mvc.perform(get("/api/openapi")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/tenants/{tenant}/study-visits'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/tenants/{tenant}/study-visits/{id}/accept'].post.description")
+                        .value(org.hamcrest.Matchers.containsString("study-visit-not-requested")))
+                .andExpect(jsonPath("$.paths['/api/tenants/{tenant}/action-plans/{id}/items/{itemId}/progress'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/monitor/replication'].get").exists());
+    }
 }

@@ -69,17 +69,22 @@ class DemoReplication implements ApplicationRunner {
             return;
         }
         try {
-            load(tangerang.get(), banyuwangi.get());
+            load(tangerang.get(), banyuwangi.get(), tenancy.bySlug("kabupaten-tapanuli-selatan"));
         } catch (RuntimeException e) {
             log.warn("Demo study visits skipped: {}", e.toString());
         }
     }
 
-    private void load(Tenant tgr, Tenant bwi) {
-        GeraiUser tgrManager = manager(tgr, "pengelola.tangerang@gerai.local");
-        GeraiUser bwiManager = manager(bwi, "pengelola.banyuwangi@gerai.local");
+    /**
+     * Makes the demo visits between {@code tgr} (the visitor) and {@code bwi} (the host) as their first MPP managers,
+     * and the plan in {@code tgr}, and a request of {@code third} to {@code bwi}; answers whether it did (both need
+     * a manager).
+     */
+    boolean load(Tenant tgr, Tenant bwi, Optional<Tenant> third) {
+        GeraiUser tgrManager = manager(tgr);
+        GeraiUser bwiManager = manager(bwi);
         if (tgrManager == null || bwiManager == null) {
-            return;
+            return false;
         }
         LocalDate today = visits.today(tgr.id());
         List<UUID> designs = visits.designsOf(bwi).stream().limit(2).map(DesignRef::serviceId).toList();
@@ -113,8 +118,8 @@ class DemoReplication implements ApplicationRunner {
                 "Loket MPP di pusat perbelanjaan", "Melihat loket pelayanan Kota Tangerang di mal: jam buka, petugas dan antrean.",
                 List.of(), today.plusDays(21).toString(), today.plusDays(22).toString(), 6, "Agus Prasetyo",
                 "agus.prasetyo@banyuwangikab.go.id", null), bwiManager));
-        tenancy.bySlug("kabupaten-tapanuli-selatan").ifPresent(tapsel -> {
-            GeraiUser m = manager(tapsel, "pengelola.tapsel@gerai.local");
+        third.ifPresent(tapsel -> {
+            GeraiUser m = manager(tapsel);
             if (m != null) {
                 TenantContext.run(tapsel.id(), () -> visits.request(tapsel.id(), new StudyVisitService.NewVisit(bwi.slug(),
                         "Desa digital dan layanan keliling", null, designs.stream().limit(1).toList(),
@@ -147,6 +152,7 @@ class DemoReplication implements ApplicationRunner {
                     "Izin usaha mikro sudah terbit otomatis lewat OSS; loket di kelurahan tidak diperlukan.", tgrManager);
         });
         log.info("Demo study visits and an action plan made");
+        return true;
     }
 
     private UUID item(Tenant t, ActionPlan plan, String what, UUID agency, String responsible, LocalDate target,
@@ -155,10 +161,10 @@ class DemoReplication implements ApplicationRunner {
                 manager).id();
     }
 
-    /** The demo manager of {@code tenant} as the services see a signed-in person. */
-    private GeraiUser manager(Tenant tenant, String email) {
+    /** The tenant's first MPP manager as the services see a signed-in person. */
+    private GeraiUser manager(Tenant tenant) {
         return staff.staffOf(tenant.id()).stream()
-                .filter(m -> m.role() == Role.PENGELOLA_MPP && email.equalsIgnoreCase(m.email())).findFirst()
+                .filter(m -> m.role() == Role.PENGELOLA_MPP).findFirst()
                 .map(m -> new GeraiUser(m.accountId(), m.email(), m.fullName(), false, Set.of(),
                         List.of(new Membership(tenant.id(), Role.PENGELOLA_MPP, null, null)), true, null))
                 .orElse(null);

@@ -38,11 +38,14 @@ class ReplicationPages {
     private final StudyVisitService visits;
     private final ActionPlanService plans;
     private final ReplicationMonitor monitor;
+    private final id.gerai.calendar.WorkingCalendar calendar;
 
-    ReplicationPages(StudyVisitService visits, ActionPlanService plans, ReplicationMonitor monitor) {
+    ReplicationPages(StudyVisitService visits, ActionPlanService plans, ReplicationMonitor monitor,
+                     id.gerai.calendar.WorkingCalendar calendar) {
         this.visits = visits;
         this.plans = plans;
         this.monitor = monitor;
+        this.calendar = calendar;
     }
 
     // --- study visits -----------------------------------------------------------------------------------------
@@ -53,7 +56,7 @@ class ReplicationPages {
         model.addAttribute("tenant", tenant);
         model.addAttribute("outgoing", all.stream().filter(v -> v.side() == StudyVisit.Side.VISITOR).toList());
         model.addAttribute("incoming", all.stream().filter(v -> v.side() == StudyVisit.Side.HOST).toList());
-        model.addAttribute("fmt", new Dates(locale));
+        model.addAttribute("fmt", new Dates(locale, calendar.zone(tenant.id())));
         return "replication/visits";
     }
 
@@ -119,7 +122,7 @@ class ReplicationPages {
         model.addAttribute("tenant", tenant);
         model.addAttribute("v", v);
         model.addAttribute("visit", v.visit());
-        model.addAttribute("fmt", new Dates(locale));
+        model.addAttribute("fmt", new Dates(locale, calendar.zone(tenant.id())));
         model.addAttribute("today", visits.today(tenant.id()).toString());
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
@@ -164,7 +167,7 @@ class ReplicationPages {
         model.addAttribute("tenant", tenant);
         model.addAttribute("plans", plans.list(tenant.id(), me));
         model.addAttribute("manager", ActionPlanService.manager(tenant.id(), me));
-        model.addAttribute("fmt", new Dates(locale));
+        model.addAttribute("fmt", new Dates(locale, calendar.zone(tenant.id())));
         return "replication/plans";
     }
 
@@ -204,9 +207,10 @@ class ReplicationPages {
         model.addAttribute("tenant", tenant);
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
+        Map<id.gerai.platform.TenantId, String> hostNames = new HashMap<>();
+        visits.possibleHosts(tenant.id()).forEach(t -> hostNames.put(t.id(), t.name()));
         model.addAttribute("heldVisits", visits.heldVisitsOf(tenant.id()).stream()
-                .map(v -> new Option(v.id().toString(), visits.possibleHosts(tenant.id()).stream()
-                        .filter(t -> t.id().equals(v.host())).map(Tenant::name).findFirst().orElse("") + ": " + v.topic()))
+                .map(v -> new Option(v.id().toString(), hostNames.getOrDefault(v.host(), "") + ": " + v.topic()))
                 .toList());
         model.addAttribute("copies", plans.copiedServices(tenant.id()).stream()
                 .map(s -> new Option(s.id().toString(), s.name() + " — " + s.agencyName())).toList());
@@ -224,7 +228,7 @@ class ReplicationPages {
         model.addAttribute("p", plans.get(tenant.id(), id, CurrentUser.require()));
         model.addAttribute("agencies", plans.agencies(tenant.id()));
         model.addAttribute("statuses", List.of(ItemStatus.values()));
-        model.addAttribute("fmt", new Dates(locale));
+        model.addAttribute("fmt", new Dates(locale, calendar.zone(tenant.id())));
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
         }
@@ -279,19 +283,19 @@ class ReplicationPages {
     @GetMapping("/monitor/replication")
     String monitor(Locale locale, Model model) {
         model.addAttribute("r", monitor.report(CurrentUser.require()));
-        model.addAttribute("fmt", new Dates(locale));
+        model.addAttribute("fmt", new Dates(locale, java.time.ZoneOffset.UTC));
         return "replication/monitor";
     }
 
-    /** Dates as the reader's language writes them. */
-    public record Dates(Locale locale) {
+    /** Dates as the reader's language writes them; instants in the tenant's zone. */
+    public record Dates(Locale locale, java.time.ZoneId zone) {
         public String day(java.time.LocalDate d) {
             return d == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(d);
         }
 
         public String at(java.time.Instant i) {
             return i == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale)
-                    .withZone(java.time.ZoneId.of("Asia/Jakarta")).format(i);
+                    .withZone(zone).format(i);
         }
     }
 }
