@@ -60,6 +60,17 @@ create policy visit_parties_update on study_visit for update
                 or host_tenant_id = nullif(current_setting('gerai.tenant_id', true), '')::uuid
                 or current_setting('gerai.cross_tenant', true) = 'on');
 
+-- The update policy lets either party write the row; neither may move it to other parties.
+create function study_visit_parties_fixed() returns trigger language plpgsql as $$
+begin
+    if new.tenant_id <> old.tenant_id or new.host_tenant_id <> old.host_tenant_id or new.id <> old.id then
+        raise exception 'the parties of a study visit never change' using errcode = 'check_violation';
+    end if;
+    return new;
+end $$;
+create trigger study_visit_parties_fixed before update on study_visit
+    for each row execute function study_visit_parties_fixed();
+
 -- What a tenant will change, and why: after one of its own visits, a design it copied, or a benchmark.
 create table action_plan (
     tenant_id uuid not null,

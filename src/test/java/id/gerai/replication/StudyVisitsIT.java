@@ -140,6 +140,19 @@ class StudyVisitsIT {
         int seen = TenantContext.call(s.third().tenant().id(), () -> jdbc.sql("select count(*) from study_visit where id = ?")
                 .params(id).query(Integer.class).single());
         assertThat(seen).isZero();
+        // nor can the host, which may update the row, hand it to the third tenant, or insert one in the visitor's name
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TenantContext.run(s.host().tenant().id(), () -> jdbc.sql(
+                        "update study_visit set tenant_id = ? where host_tenant_id = ? and id = ?")
+                .params(s.third().tenant().id().value(), s.host().tenant().id().value(), id).update()))
+                .isInstanceOf(org.springframework.dao.DataAccessException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TenantContext.run(s.host().tenant().id(), () -> jdbc.sql("""
+                        insert into study_visit (tenant_id, id, host_tenant_id, topic, proposed_from, proposed_to, participants,
+                            contact_name, contact_email, status, requested_by, requested_at, updated_at)
+                        select tenant_id, gen_random_uuid(), host_tenant_id, topic, proposed_from, proposed_to, participants,
+                            contact_name, contact_email, 'REQUESTED', requested_by, now(), now()
+                        from study_visit where host_tenant_id = ? and id = ?""")
+                .params(s.host().tenant().id().value(), id).update()))
+                .isInstanceOf(org.springframework.dao.DataAccessException.class);
         // the host's manager cannot use the visitor's path to act as the visitor: 403 with the visitor's tenant role check
         send(host, s.visitor().api() + "/" + id + "/held", Map.of("learnings", "x".repeat(30))).andExpect(status().isForbidden());
 
@@ -215,6 +228,10 @@ class StudyVisitsIT {
         send(host, s.host().api() + "/" + third + "/cancel", Map.of("reason", "Gedung MPP sedang direnovasi"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.cancelledBy").value("HOST"));
         assertThat(audited(s.host().tenant(), third, "replication.visit.cancelled")).isEqualTo(1);
+
+        // an unknown visit is "not found" before its input is looked at
+        send(host, s.host().api() + "/" + UUID.randomUUID() + "/accept", Map.of())
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("study-visit-not-found"));
 
         // someone without the MPP manager's role is refused
         String officer = fixtures.staffWithRole(s.visitor().tenant(), Role.PETUGAS_INSTANSI);

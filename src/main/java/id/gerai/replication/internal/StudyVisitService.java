@@ -190,6 +190,7 @@ class StudyVisitService {
 
     View accept(TenantId host, UUID id, String confirmedDate, String note, GeraiUser me) {
         requireManager(host, me);
+        requireVisit(host, id);
         InvalidInput.Collector errors = new InvalidInput.Collector();
         LocalDate date = date(confirmedDate, "confirmedDate", errors);
         if (date != null && date.isBefore(today(host))) {
@@ -211,6 +212,7 @@ class StudyVisitService {
 
     View decline(TenantId host, UUID id, String reason, GeraiUser me) {
         requireManager(host, me);
+        requireVisit(host, id);
         String r = reason(reason, "reason");
         return step(host, id, Side.HOST, "declined", v -> {
             if (v.status() != VisitStatus.REQUESTED) {
@@ -223,6 +225,7 @@ class StudyVisitService {
 
     View cancel(TenantId party, UUID id, String reason, GeraiUser me) {
         requireManager(party, me);
+        requireVisit(party, id);
         String r = reason(reason, "reason");
         return step(party, id, null, "cancelled", v -> {
             if (!v.status().open()) {
@@ -239,6 +242,7 @@ class StudyVisitService {
 
     View markHeld(TenantId visitor, UUID id, String learnings, GeraiUser me) {
         requireManager(visitor, me);
+        requireVisit(visitor, id);
         String l = clean(learnings);
         if (l == null) {
             throw InvalidInput.of("learnings", "replication.error.learnings-required");
@@ -333,6 +337,11 @@ class StudyVisitService {
     // =====================================================================================================
     // plumbing
     // =====================================================================================================
+
+    /** A 404 for a visit the tenant is no party to, before its input is looked at. */
+    private void requireVisit(TenantId party, UUID id) {
+        repo.visit(party, id, false).orElseThrow(() -> GeraiException.notFound("study-visit-not-found"));
+    }
 
     static void requireManager(TenantId tenant, GeraiUser me) {
         if (me == null || !me.hasTenantRole(tenant, Role.PENGELOLA_MPP)) {
