@@ -41,6 +41,7 @@ class ActionPlansIT {
     @Autowired JdbcClient jdbc;
     @Autowired WorkingCalendar calendar;
     @Autowired StaffAccounts staff;
+    @Autowired id.gerai.catalog.CatalogApi catalog;
 
     private ResultActions send(String email, String path, Object body) throws Exception {
         return mvc.perform(post(path).with(httpBasic(email, Fixtures.PASSWORD)).contentType(MediaType.APPLICATION_JSON)
@@ -172,5 +173,50 @@ class ActionPlansIT {
                 "Loket di mal buka");
         assertThat(List.of(report.get("held").valueStream().map(h -> h.get("topic").asString()).toArray()))
                 .contains("Mal pelayanan publik di pusat belanja");
+
+        // the pages: the monitor's table names the tenant and no person; the Dukcapil admin gets no form for DPMPTSP's item
+        String monitorPage = page("/monitor/replication", login(monitor));
+        assertThat(monitorPage).contains("data-tenant=\"" + mine.slug() + "\"").doesNotContain("Kepala Bidang Pelayanan Rahasia");
+        String planPage = page("/manage/" + mine.slug() + "/action-plans/" + planId, login(dukcapilAdmin));
+        assertThat(planPage).contains("Izin usaha selesai di loket mal", "Lewat tenggat")
+                .doesNotContain("/items/" + permits + "/progress");
+        assertThat(page("/manage/" + mine.slug() + "/action-plans/" + planId, login(manager)))
+                .contains("/items/" + permits + "/progress");
+    }
+
+    @Test
+    void aPlanFollowsFromACopiedDesignOrABenchmark() throws Exception {
+        Tenant origin = fixtures.newTenant();
+        var published = id.gerai.application.ApplicationSamples.publish(catalog, origin, fixtures.newAgency(origin, "DUKCAPIL"));
+        Tenant mine = fixtures.newTenant();
+        UUID agency = fixtures.newAgency(mine, "DUKCAPIL");
+        String manager = fixtures.staffWithRole(mine, Role.PENGELOLA_MPP);
+        String api = "/api/tenants/" + mine.slug() + "/action-plans";
+        UUID own = id.gerai.application.ApplicationSamples.publish(catalog, mine, agency).serviceId();
+        UUID copy = catalog.copy(mine.id(), agency, origin.id(), published.serviceId(), published.version()).serviceId();
+
+        send(manager, api, Map.of("title", "Akta lebih cepat", "source", "DESIGN_COPY", "serviceId", own.toString()))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors.serviceId").exists());
+        send(manager, api, Map.of("title", "Akta lebih cepat", "source", "DESIGN_COPY", "serviceId", copy.toString(),
+                "agencyId", agency.toString())).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.sourceLabel").value(published.design().name()))
+                .andExpect(jsonPath("$.agencyName").value("Dinas DUKCAPIL"));
+        send(manager, api, Map.of("title", "Naikkan IKM", "source", "BENCHMARK"))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors.sourceNote").exists());
+        send(manager, api, Map.of("title", "Naikkan IKM", "source", "BENCHMARK",
+                "sourceNote", "IKM akta kelahiran 2026: kita 78,2, terbaik 91,5 (Kabupaten Banyuwangi)"))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.source").value("BENCHMARK"));
+        mvc.perform(get(api).with(httpBasic(manager, Fixtures.PASSWORD))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(2));
+    }
+
+    private jakarta.servlet.http.Cookie login(String email) throws Exception {
+        return mvc.perform(post("/login").with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("login", email).param("password", Fixtures.PASSWORD))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getCookie("GERAI_SESSION");
+    }
+
+    private String page(String path, jakarta.servlet.http.Cookie session) throws Exception {
+        return mvc.perform(get(path).cookie(session)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 }
