@@ -182,6 +182,12 @@ class StudyVisitsIT {
                 .andExpect(status().isOk()));
         assertThat(held.get("status").asString()).isEqualTo("HELD");
         assertThat(held.get("actions").get("plan").asBoolean()).isTrue();
+        // the host sees which of its designs were studied
+        mvc.perform(get(s.host().api() + "/designs").with(httpBasic(host, Fixtures.PASSWORD))).andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].serviceId").value(s.design().serviceId().toString()))
+                .andExpect(jsonPath("$[0].held").value(1)).andExpect(jsonPath("$[0].open").value(0));
+        mvc.perform(get(s.visitor().api() + "/designs").with(httpBasic(visitor, Fixtures.PASSWORD))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(0));
         send(visitor, s.visitor().api() + "/" + id + "/cancel", Map.of("reason", "salah klik"))
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("study-visit-not-open"));
 

@@ -150,6 +150,13 @@ class ReplicationApiController {
                 .orElseThrow(() -> id.gerai.platform.GeraiException.notFound("tenant-not-found"));
     }
 
+    @Operation(summary = "The tenant's service designs other regions asked to study (MPP manager)",
+            description = "Per design: visits that name it and are requested or accepted (open), and held ones.")
+    @GetMapping("/api/tenants/{tenant}/study-visits/designs")
+    List<ReplicationRepository.DesignInterest> designInterest(@RequestAttribute("geraiTenant") Tenant tenant) {
+        return visits.designInterest(tenant.id(), CurrentUser.require());
+    }
+
     @Operation(summary = "One study visit (MPP manager of the visitor or the host)",
             description = "404 study-visit-not-found for any other tenant.")
     @GetMapping("/api/tenants/{tenant}/study-visits/{id}")

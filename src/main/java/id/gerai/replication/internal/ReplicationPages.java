@@ -56,6 +56,7 @@ class ReplicationPages {
         model.addAttribute("tenant", tenant);
         model.addAttribute("outgoing", all.stream().filter(v -> v.side() == StudyVisit.Side.VISITOR).toList());
         model.addAttribute("incoming", all.stream().filter(v -> v.side() == StudyVisit.Side.HOST).toList());
+        model.addAttribute("interest", visits.designInterest(tenant.id(), CurrentUser.require()));
         model.addAttribute("fmt", new Dates(locale, calendar.zone(tenant.id())));
         return "replication/visits";
     }

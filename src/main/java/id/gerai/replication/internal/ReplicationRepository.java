@@ -124,6 +124,23 @@ class ReplicationRepository {
                 instant(rs, "decided_at"), instant(rs, "cancelled_at"), instant(rs, "held_at"));
     }
 
+    /** How often each of the host's designs was asked about: in open visits and in held ones. */
+    record DesignInterest(UUID serviceId, String name, int open, int held) {
+    }
+
+    List<DesignInterest> designInterest(TenantId host) {
+        return jdbc.sql("""
+                        select (d ->> 'serviceId')::uuid, max(d ->> 'name'),
+                            count(*) filter (where v.status in ('REQUESTED', 'ACCEPTED')),
+                            count(*) filter (where v.status = 'HELD')
+                        from study_visit v cross join lateral jsonb_array_elements(v.designs) d
+                        where v.host_tenant_id = ? and v.status in ('REQUESTED', 'ACCEPTED', 'HELD')
+                        group by 1 order by 4 desc, 3 desc, 2""")
+                .params(host.value())
+                .query((rs, n) -> new DesignInterest(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), rs.getInt(4)))
+                .list();
+    }
+
     // --- action plans -----------------------------------------------------------------------------------------
 
     void insert(ActionPlan p) {

@@ -311,6 +311,12 @@ class StudyVisitService {
         return repo.visits(party, 500).stream().map(v -> view(v, party, names)).toList();
     }
 
+    /** The tenant's own designs other regions asked to study, with how many open and held visits name each. */
+    List<ReplicationRepository.DesignInterest> designInterest(TenantId host, GeraiUser me) {
+        requireManager(host, me);
+        return repo.designInterest(host);
+    }
+
     List<StudyVisit> heldVisitsOf(TenantId visitor) {
         return repo.heldVisitsOf(visitor);
     }
