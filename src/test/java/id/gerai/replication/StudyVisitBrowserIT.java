@@ -9,6 +9,7 @@ import id.gerai.application.ApplicationSamples;
 import id.gerai.calendar.WorkingCalendar;
 import id.gerai.catalog.CatalogApi;
 import id.gerai.identity.Role;
+import id.gerai.identity.StaffAccounts;
 import id.gerai.support.Browser;
 import id.gerai.support.BrowserTest;
 import id.gerai.tenancy.Tenant;
@@ -26,6 +27,7 @@ class StudyVisitBrowserIT extends BrowserTest {
 
     @Autowired CatalogApi catalog;
     @Autowired WorkingCalendar calendar;
+    @Autowired StaffAccounts staff;
 
     @Test
     void aManagerAsksAHostAcceptsAndTheVisitBecomesAnActionPlan() {
@@ -95,6 +97,20 @@ class StudyVisitBrowserIT extends BrowserTest {
             page.waitForURL(url -> url.matches(".*/action-plans/[0-9a-f-]{36}$"));
             assertThat(page.locator("article.card h3").textContent()).isEqualTo("Pemindaian berkas di 5 kelurahan");
             assertThat(page.locator("#plan-progress").textContent()).contains("0 dari 1");
+            assertThat(Browser.accessibilityViolations(page)).isEmpty();
+        }
+
+        // the monitor finds the visit held, with no person named, on a page that passes axe-core too
+        String monitor = "pemantau." + UUID.randomUUID().toString().substring(0, 8) + "@test.gerai.local";
+        staff.grantPlatformRole(staff.createStaff(new StaffAccounts.NewStaff(monitor, "Pemantau", null,
+                id.gerai.support.Fixtures.PASSWORD)), Role.PEMANTAU);
+        try (BrowserContext context = browser.auditingPhone(baseUrl())) {
+            Page page = context.newPage();
+            login(page, monitor);
+            page.navigate("/monitor/replication");
+            assertThat(page.locator("#monitor-held").textContent()).contains(visitor.name(), host.name(),
+                    "Akta kelahiran dari kantor desa");
+            assertThat(page.content()).doesNotContain("Dewi Narahubung", "Kepala Bidang Pelayanan");
             assertThat(Browser.accessibilityViolations(page)).isEmpty();
         }
     }
