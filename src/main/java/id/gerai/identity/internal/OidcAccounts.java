@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Which Gerai account an OpenID Connect identity signs in as, and how an identity comes to be linked (ADR 0010).
@@ -77,9 +78,11 @@ class OidcAccounts {
     private final ProfileCorrection passwords;
     private final LoginThrottle throttle;
     private final AuditLog audit;
+    private final TransactionTemplate tx;
 
     OidcAccounts(OidcProviders providers, OidcLinkRepository links, AccountRepository accounts, Registration registration,
-                 ProfileCorrection passwords, LoginThrottle throttle, AuditLog audit) {
+                 ProfileCorrection passwords, LoginThrottle throttle, AuditLog audit, TransactionTemplate tx) {
+        this.tx = tx;
         this.providers = providers;
         this.links = links;
         this.accounts = accounts;
@@ -89,7 +92,11 @@ class OidcAccounts {
         this.audit = audit;
     }
 
-    @Transactional
+    /*
+     * The GeraiUser is built outside any transaction: its memberships are read across tenants, which a connection already
+     * bound to a transaction (and so to its tenant scope) would not see.
+     */
+
     Outcome signIn(Identity id) {
         OidcProperties.Provider provider = providers.require(id.providerId());
         Optional<OidcLinkRepository.Link> link = links.find(id.issuer(), id.subject());
@@ -122,7 +129,6 @@ class OidcAccounts {
      *
      * @throws InvalidInput naming {@code login} or {@code currentPassword}
      */
-    @Transactional(noRollbackFor = InvalidInput.class)
     GeraiUser linkWithPassword(PendingIdentity pending, String login, String password) {
         OidcProperties.Provider provider = providers.require(pending.providerId());
         String name = login == null ? "" : login.strip();
@@ -149,19 +155,21 @@ class OidcAccounts {
         passwords.checkPassword(usable.get(), password, errors, "oidc.link");
         errors.throwIfAny();
         AccountRepository.AccountRow target = usable.get();
-        link(pending, target.id(), "password");
+        tx.executeWithoutResult(s -> link(pending, target.id(), "password"));
         return accounts.toUser(accounts.findById(target.id()).orElseThrow());
     }
 
     /** Creates the citizen's account from the pending identity and what they typed, already linked. */
-    @Transactional
     GeraiUser register(PendingIdentity pending, Registration.RegisterCitizen typed) {
         OidcProperties.Provider provider = providers.require(pending.providerId());
         if (!provider.audience().admits(true)) {
             throw GeraiException.forbidden("forbidden");
         }
-        UUID id = registration.registerWithoutPassword(typed);
-        link(pending, id, "registration");
+        UUID id = tx.execute(s -> {
+            UUID created = registration.registerWithoutPassword(typed);
+            link(pending, created, "registration");
+            return created;
+        });
         return accounts.toUser(accounts.findById(id).orElseThrow());
     }
 

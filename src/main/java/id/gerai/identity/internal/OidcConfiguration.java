@@ -2,6 +2,7 @@ package id.gerai.identity.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -14,7 +15,12 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -62,6 +68,16 @@ class OidcConfiguration {
         OidcLogin(ClientRegistrationRepository registrations, OidcSignInHandler signIn) {
             this.registrations = registrations;
             this.signIn = signIn;
+        }
+
+        /**
+         * The pages' authentication manager with the OpenID Connect code provider in front of it: the chain is given its
+         * manager explicitly, so the providers {@code oauth2Login()} would register by itself are never asked.
+         */
+        AuthenticationManager withOidc(AuthenticationManager passwords) {
+            var oidc = new OidcAuthorizationCodeAuthenticationProvider(new RestClientAuthorizationCodeTokenResponseClient(),
+                    new OidcUserService());
+            return new ProviderManager(List.of(oidc), passwords);
         }
 
         void configure(HttpSecurity http) throws Exception {

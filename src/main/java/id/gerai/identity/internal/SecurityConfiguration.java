@@ -95,7 +95,7 @@ class SecurityConfiguration {
             oidcLogin.configure(http);
             http.authorizeHttpRequests(a -> a.requestMatchers("/login/oidc", "/login/oidc/**").permitAll());
         }
-        http.authenticationManager(auth)
+        http.authenticationManager(oidcLogin == null ? auth : oidcLogin.withOidc(auth))
                 .formLogin(f -> f.loginPage("/login").usernameParameter("login").passwordParameter("password")
                         .defaultSuccessUrl("/account", false).failureHandler(loginFailure()).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?loggedOut").deleteCookies("GERAI_SESSION"))
