@@ -114,6 +114,9 @@ class OidcLoginIT {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Sari Oidc")))
                 .andExpect(content().string(containsString("Lepas tautan")));
+        // no Gerai password: a password login is refused like any wrong password
+        mvc.perform(post("/login").with(csrf()).param("login", email).param("password", "apa-saja-12345"))
+                .andExpect(redirectedUrl("/login?error"));
         assertThat(actions(id)).containsExactly("identity.oidc.linked");
         assertThat(afterData(id, "identity.account.registered")).contains("\"via\": \"oidc\"");
         assertThat(afterData(id, "identity.oidc.linked")).contains("\"confirmedBy\": \"registration\"")
