@@ -28,6 +28,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -134,7 +135,11 @@ class OidcLoginIT {
         mvc.perform(get("/account/data").cookie(again.getCookie("GERAI_SESSION")).locale(ID))
                 .andExpect(status().isOk()).andExpect(content().string(containsString(user.subject())));
 
-        // the provider is this account's only way in: unlinking it is refused
+        // the provider is this account's only way in: unlinking it is refused, on the page and in the API
+        Cookie tokenSession = again.getCookie("GERAI_SESSION");
+        mvc.perform(delete("/api/me/oidc-links").param("issuer", provider.issuer())
+                        .header("Authorization", "Bearer " + token(tokenSession)))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors.issuer").exists());
         mvc.perform(post("/account/oidc/unlink").cookie(again.getCookie("GERAI_SESSION")).with(csrf())
                         .param("issuer", provider.issuer()))
                 .andExpect(redirectedUrl("/account#oidc-links"));
@@ -181,6 +186,11 @@ class OidcLoginIT {
         mvc.perform(post("/account/oidc/unlink").cookie(otherSession).with(csrf()).param("issuer", provider.issuer()))
                 .andExpect(status().isNotFound());
         assertThat(linkCount(id)).isEqualTo(1);
+        mvc.perform(get("/api/me/oidc-links").with(httpBasic(email, Fixtures.PASSWORD)))
+                .andExpect(jsonPath("$[0].issuer").value(provider.issuer()))
+                .andExpect(jsonPath("$.length()").value(1));
+        mvc.perform(delete("/api/me/oidc-links").param("issuer", provider.issuer()).with(httpBasic(other, Fixtures.PASSWORD)))
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("not-found"));
         mvc.perform(post("/account/oidc/unlink").cookie(login(email)).with(csrf()).param("issuer", provider.issuer()))
                 .andExpect(redirectedUrl("/account#oidc-links"));
         assertThat(linkCount(id)).isZero();
@@ -274,6 +284,15 @@ class OidcLoginIT {
             response.addCookie(session);
         }
         return response;
+    }
+
+    /** A personal API token made on the account page: the way an account without a password uses the API. */
+    private String token(Cookie session) throws Exception {
+        String page = mvc.perform(post("/account/tokens").cookie(session).with(csrf()).param("name", "uji").param("expiresInDays", "7")
+                .param("access", "FULL")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("gerai_[0-9A-Za-z]{40}").matcher(page);
+        assertThat(m.find()).isTrue();
+        return m.group();
     }
 
     private Cookie login(String email) throws Exception {
