@@ -27,8 +27,18 @@ public interface AccountData {
                  Instant lastUsedAt, Instant revokedAt) {
     }
 
+    /**
+     * An identity at an OpenID Connect provider the account signs in with: the provider's issuer and its identifier of
+     * the person (the subject), as stored.
+     */
+    record OidcLink(String issuer, String subject, Instant linkedAt, Instant lastUsedAt) {
+    }
+
     Optional<Profile> profile(UUID accountId);
 
     /** Every token of the account, revoked ones included (they are kept so lists and audit keep their names), newest first. */
     List<Token> tokens(UUID accountId);
+
+    /** The account's OpenID Connect links, oldest first. */
+    List<OidcLink> oidcLinks(UUID accountId);
 }

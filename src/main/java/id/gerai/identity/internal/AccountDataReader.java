@@ -53,6 +53,17 @@ class AccountDataReader implements AccountData {
                 .list();
     }
 
+    @Override
+    public List<OidcLink> oidcLinks(UUID accountId) {
+        return jdbc.sql("""
+                        select issuer, subject, linked_at, last_used_at
+                        from account_oidc_link where account_id = ? order by linked_at, issuer""")
+                .param(accountId)
+                .query((rs, n) -> new OidcLink(rs.getString("issuer"), rs.getString("subject"), instant(rs, "linked_at"),
+                        instant(rs, "last_used_at")))
+                .list();
+    }
+
     private static List<String> roles(ResultSet rs) throws SQLException {
         java.sql.Array array = rs.getArray("platform_roles");
         return array == null ? List.of() : Arrays.stream((String[]) array.getArray()).sorted().toList();

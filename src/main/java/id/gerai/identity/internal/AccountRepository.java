@@ -87,7 +87,7 @@ class AccountRepository {
      */
     boolean claim(UUID id, String email, String phone, String passwordHash, Instant consentAt) {
         return jdbc.sql("""
-                update account set email = :email, phone = :phone, password_hash = :hash, consent_at = :consentAt,
+                update account set email = :email, phone = coalesce(:phone, phone), password_hash = :hash, consent_at = :consentAt,
                        claimed_at = now(), updated_at = now()
                 where id = :id and kind = 'CITIZEN' and claimed_at is null
                 """)
@@ -135,10 +135,11 @@ class AccountRepository {
     /**
      * Empties and disables a citizen's claimed account that a person closes: no login data, no NIK (so the same NIK
      * and address may register again), no name. The row stays for the ids that applications and complaints hold.
-     * Its password-reset links go with it. False when it is no open citizen's account.
+     * Its password-reset links and its OpenID Connect links go with it. False when it is no open citizen's account.
      */
     boolean close(UUID id) {
         jdbc.sql("delete from password_reset where account_id = :id").param("id", id).update();
+        jdbc.sql("delete from account_oidc_link where account_id = :id").param("id", id).update();
         return jdbc.sql("""
                 update account set email = null, phone = null, password_hash = null, nik = null, full_name = '',
                        enabled = false, closed_at = now(), updated_at = now()

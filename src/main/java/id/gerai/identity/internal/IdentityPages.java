@@ -55,16 +55,22 @@ class IdentityPages {
     private final PasswordReset passwordReset;
     private final AccountRepository accounts;
     private final ApiTokenService tokens;
+    private final OidcProviders oidcProviders;
+    private final OidcAccounts oidcAccounts;
 
-    IdentityPages(Registration registration, PasswordReset passwordReset, AccountRepository accounts, ApiTokenService tokens) {
+    IdentityPages(Registration registration, PasswordReset passwordReset, AccountRepository accounts, ApiTokenService tokens,
+                  OidcProviders oidcProviders, OidcAccounts oidcAccounts) {
         this.registration = registration;
         this.passwordReset = passwordReset;
         this.accounts = accounts;
         this.tokens = tokens;
+        this.oidcProviders = oidcProviders;
+        this.oidcAccounts = oidcAccounts;
     }
 
     @GetMapping("/login")
-    String login() {
+    String login(Model model) {
+        model.addAttribute("oidcProviders", oidcProviders.buttons());
         return "identity/login";
     }
 
@@ -172,6 +178,8 @@ class IdentityPages {
         model.addAttribute("platformRoles", platformRoles);
         model.addAttribute("monitor", user.hasPlatformRole(Role.PEMANTAU) || user.hasPlatformRole(Role.ADMIN_PLATFORM));
         model.addAttribute("tokens", tokens.list(user.accountId()));
+        model.addAttribute("oidcLinks", oidcAccounts.linksOf(user.accountId()));
+        model.addAttribute("oidcConfigured", !oidcProviders.buttons().isEmpty());
         model.addAttribute("now", Instant.now());
         model.addAttribute("tokenForm", tokenForm);
         long maxDays = tokens.maxValidity().toDays();

@@ -66,6 +66,20 @@ class Registration {
 
     @Transactional
     UUID register(RegisterCitizen c) {
+        return register(c, true, "password");
+    }
+
+    /**
+     * A citizen who came through an OpenID Connect provider ({@link OidcAccounts}): the same checks and the same claim of a
+     * counter record, but no Gerai password (the provider is the way in until the citizen sets one by password reset).
+     * The caller links the identity in the same transaction.
+     */
+    @Transactional
+    UUID registerWithoutPassword(RegisterCitizen c) {
+        return register(c, false, "oidc");
+    }
+
+    private UUID register(RegisterCitizen c, boolean withPassword, String via) {
         var errors = new InvalidInput.Collector();
         String fullName = cleanName(c.fullName());
         String email = email(c.email());
@@ -89,37 +103,46 @@ class Registration {
         } else if (accounts.emailTaken(email)) {
             errors.add("email", "registration.email-taken");
         }
-        if (!validPhone(phone)) {
-            errors.add("phone", "validation.phone");
+        if (withPassword || !phone.isEmpty()) {
+            if (!validPhone(phone)) {
+                errors.add("phone", "validation.phone");
+            }
         }
         String password = c.password() == null ? "" : c.password();
-        if (password.length() < PASSWORD_MIN || password.length() > PASSWORD_MAX) {
-            errors.add("password", "validation.password-length");
-        } else if (!password.equals(c.passwordConfirm())) {
-            errors.add("passwordConfirm", "validation.password-mismatch");
+        if (withPassword) {
+            if (password.length() < PASSWORD_MIN || password.length() > PASSWORD_MAX) {
+                errors.add("password", "validation.password-length");
+            } else if (!password.equals(c.passwordConfirm())) {
+                errors.add("passwordConfirm", "validation.password-mismatch");
+            }
         }
         if (!c.consent()) {
             errors.add("consent", "registration.consent-required");
         }
         errors.throwIfAny();
 
+        String hash = withPassword ? passwords.encode(password) : null;
+        String storedPhone = phone.isEmpty() ? null : phone;
         if (walkIn.isPresent()) {
-            return claim(walkIn.get().id(), email, phone, passwords.encode(password), nik.nik());
+            return claim(walkIn.get().id(), email, storedPhone, hash, nik.nik(), via);
         }
         UUID id = UUID.randomUUID();
         try {
-            accounts.insert(id, "CITIZEN", email, phone, fullName, nik.nik(), passwords.encode(password), Instant.now());
+            accounts.insert(id, "CITIZEN", email, storedPhone, fullName, nik.nik(), hash, Instant.now());
         } catch (DuplicateKeyException e) {
             // two registrations (or a registration and a walk-in) raced past the checks above; the unique index decided
             throw duplicate(e);
         }
-        audit.record(AuditEvent.of(null, "identity.account.registered", "account", id, null,
-                Map.of("kind", "CITIZEN", "email", Masking.email(email), "nik", Masking.nik(nik.nik())))
-                .byActor(id.toString()));
+        Map<String, Object> after = new java.util.LinkedHashMap<>(
+                Map.of("kind", "CITIZEN", "email", Masking.email(email), "nik", Masking.nik(nik.nik())));
+        if (!withPassword) {
+            after.put("via", via);
+        }
+        audit.record(AuditEvent.of(null, "identity.account.registered", "account", id, null, after).byActor(id.toString()));
         return id;
     }
 
-    private UUID claim(UUID id, String email, String phone, String passwordHash, String nik) {
+    private UUID claim(UUID id, String email, String phone, String passwordHash, String nik, String via) {
         boolean claimed;
         try {
             claimed = accounts.claim(id, email, phone, passwordHash, Instant.now());
@@ -130,8 +153,12 @@ class Registration {
             // another registration claimed it between our read and our update
             throw InvalidInput.of("nik", "registration.nik-taken");
         }
-        audit.record(AuditEvent.of(null, "identity.account.claimed", "account", id, Map.of("claimed", false),
-                Map.of("claimed", true, "email", Masking.email(email), "nik", Masking.nik(nik)))
+        Map<String, Object> after = new java.util.LinkedHashMap<>(
+                Map.of("claimed", true, "email", Masking.email(email), "nik", Masking.nik(nik)));
+        if (passwordHash == null) {
+            after.put("via", via);
+        }
+        audit.record(AuditEvent.of(null, "identity.account.claimed", "account", id, Map.of("claimed", false), after)
                 .byActor(id.toString()));
         return id;
     }

@@ -2,6 +2,7 @@ package id.gerai.identity.internal;
 
 import id.gerai.platform.web.ProblemResponses;
 import java.io.IOException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -86,8 +87,15 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager auth) throws Exception {
-        http.authenticationManager(auth)
+    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager auth,
+                              ObjectProvider<OidcConfiguration.OidcLogin> oidc) throws Exception {
+        // OpenID Connect sign-in, when a provider is configured; its follow-up pages are open to the person it let in
+        OidcConfiguration.OidcLogin oidcLogin = oidc.getIfAvailable();
+        if (oidcLogin != null) {
+            oidcLogin.configure(http);
+            http.authorizeHttpRequests(a -> a.requestMatchers("/login/oidc", "/login/oidc/**").permitAll());
+        }
+        http.authenticationManager(oidcLogin == null ? auth : oidcLogin.withOidc(auth))
                 .formLogin(f -> f.loginPage("/login").usernameParameter("login").passwordParameter("password")
                         .defaultSuccessUrl("/account", false).failureHandler(loginFailure()).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?loggedOut").deleteCookies("GERAI_SESSION"))

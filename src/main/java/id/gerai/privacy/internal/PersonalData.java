@@ -36,7 +36,9 @@ record PersonalData(
         List<ReportedComplaint> complaints,
         @Schema(description = "Messages still in the outbox to the account's e-mail address or phone: when and how, not what they said")
         List<NotificationRecord> notifications,
-        @Schema(description = "Personal API tokens, revoked ones included; never their secrets") List<AccountData.Token> apiTokens) {
+        @Schema(description = "Personal API tokens, revoked ones included; never their secrets") List<AccountData.Token> apiTokens,
+        @Schema(description = "Identities at OpenID Connect providers the account signs in with (issuer and the provider's subject)")
+        List<AccountData.OidcLink> oidcLinks) {
 
     static final int SCHEMA_VERSION = 1;
 
@@ -98,6 +100,7 @@ record PersonalData(
         counts.put("complaints", complaints.size());
         counts.put("notifications", notifications.size());
         counts.put("apiTokens", apiTokens.size());
+        counts.put("oidcLinks", oidcLinks.size());
         return counts;
     }
 }

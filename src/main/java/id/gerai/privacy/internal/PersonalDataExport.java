@@ -101,7 +101,8 @@ class PersonalDataExport {
                         m.recipient(), m.status(), m.attempts(), m.createdAt(), m.sentAt()))
                 .toList();
         return new PersonalData(PersonalData.SCHEMA_VERSION, Instant.now(), account, List.copyOf(apps), List.copyOf(issued),
-                complaints.of(user.accountId()), notifications, accounts.tokens(user.accountId()));
+                complaints.of(user.accountId()), notifications, accounts.tokens(user.accountId()),
+                accounts.oidcLinks(user.accountId()));
     }
 
     /** How long each kind of record keeps the person's data, as this installation is configured. */
