@@ -32,6 +32,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -74,6 +75,19 @@ class OidcLoginIT {
                 .andExpect(content().string(containsString("href=\"/oauth2/authorization/testsso\"")))
                 .andExpect(content().string(containsString("Masuk dengan SSO Uji")))
                 .andExpect(content().string(containsString("Masuk dengan Identitas Nasional Uji")));
+    }
+
+    @Test
+    void aProviderThatCannotBeReachedSendsThePersonBackToTheLoginPageWithAMessage() throws Exception {
+        mvc.perform(get("/oauth2/authorization/mati").locale(ID))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/login?oidcUnavailable"));
+        mvc.perform(get("/login").param("oidcUnavailable", "").locale(ID))
+                .andExpect(content().string(containsString("Penyedia identitas sedang tidak dapat dihubungi")));
+        // a provider that answers still starts its sign-in
+        mvc.perform(get("/oauth2/authorization/testsso").locale(ID))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", containsString(provider.issuer())));
     }
 
     @Test

@@ -252,6 +252,15 @@ public final class TestOidcProvider {
     /** Points the application at the shared provider; use with {@code @ContextConfiguration(initializers = ...)}. */
     public static final class Configured implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
+        /** A loopback port nothing listens on (taken and closed at once). */
+        private static int closedPort() {
+            try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                return s.getLocalPort();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
         @Override
         public void initialize(ConfigurableApplicationContext context) {
             String issuer = shared().issuer();
@@ -267,6 +276,11 @@ public final class TestOidcProvider {
             p.put("gerai.oidc.providers.nasional.client-secret", CLIENT_SECRET);
             p.put("gerai.oidc.providers.nasional.name", "Identitas Nasional Uji");
             p.put("gerai.oidc.providers.nasional.audience", "citizens");
+            // a provider that is down: nothing listens on its port
+            p.put("gerai.oidc.providers.mati.issuer", "http://127.0.0.1:" + closedPort() + "/");
+            p.put("gerai.oidc.providers.mati.client-id", CLIENT_ID);
+            p.put("gerai.oidc.providers.mati.name", "SSO Mati");
+            p.put("gerai.oidc.providers.mati.audience", "both");
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-oidc-provider", p));
         }
     }

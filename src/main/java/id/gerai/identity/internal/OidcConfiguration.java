@@ -30,7 +30,12 @@ import org.springframework.security.oauth2.client.web.DefaultOAuth2Authorization
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -89,6 +94,41 @@ class OidcConfiguration {
                     .authorizationEndpoint(a -> a.authorizationRequestResolver(resolver))
                     .successHandler(signIn)
                     .failureHandler(signIn::failed));
+            http.addFilterBefore(new UnreachableProviders(registrations), OAuth2AuthorizationRequestRedirectFilter.class);
+        }
+    }
+
+    /**
+     * A provider whose metadata cannot be discovered (down, or its address wrong) sends the person back to the login
+     * page with a message, instead of the error page Spring Security's redirect filter would answer with (a 500).
+     * The lookup is the same one the redirect filter makes next, kept by {@link DiscoveredRegistrations}.
+     */
+    static final class UnreachableProviders extends OncePerRequestFilter {
+
+        private static final Logger log = LoggerFactory.getLogger(UnreachableProviders.class);
+        private static final String PREFIX = "/oauth2/authorization/";
+
+        private final ClientRegistrationRepository registrations;
+
+        UnreachableProviders(ClientRegistrationRepository registrations) {
+            this.registrations = registrations;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            if (path.startsWith(PREFIX)) {
+                String id = path.substring(PREFIX.length());
+                try {
+                    registrations.findByRegistrationId(id);
+                } catch (RuntimeException e) {
+                    log.warn("OpenID Connect provider {} cannot be reached: {}", id, e.toString());
+                    response.sendRedirect(request.getContextPath() + "/login?oidcUnavailable");
+                    return;
+                }
+            }
+            chain.doFilter(request, response);
         }
     }
 
