@@ -8,14 +8,14 @@ import java.util.UUID;
  * A counter (loket) of a service point. It serves the tickets of {@code agencyIds} and of {@code serviceIds}; with
  * both empty it serves every ticket of its service point.
  */
-record Counter(TenantId tenant, UUID id, UUID servicePointId, String code, String name, List<UUID> agencyIds,
+public record Counter(TenantId tenant, UUID id, UUID servicePointId, String code, String name, List<UUID> agencyIds,
                List<UUID> serviceIds, boolean active) {
 
-    boolean servesAll() {
+    public boolean servesAll() {
         return agencyIds.isEmpty() && serviceIds.isEmpty();
     }
 
-    boolean serves(UUID agencyId, UUID serviceId) {
+    public boolean serves(UUID agencyId, UUID serviceId) {
         return servesAll() || agencyIds.contains(agencyId) || (serviceId != null && serviceIds.contains(serviceId));
     }
 }

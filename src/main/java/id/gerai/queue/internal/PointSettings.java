@@ -8,12 +8,12 @@ import java.util.List;
  * midnight; 1440 is the end of the day) in slots of {@code slotMinutes}, each for at most {@code slotCapacity}
  * people. A slot must end by closing time.
  */
-record PointSettings(int opensMin, int closesMin, int slotMinutes, int slotCapacity) {
+public record PointSettings(int opensMin, int closesMin, int slotMinutes, int slotCapacity) {
 
     /** Without a row of its own, a service point opens 08:00–15:00 in 30-minute slots of 4 people. */
     static final PointSettings DEFAULT = new PointSettings(8 * 60, 15 * 60, 30, 4);
 
-    List<Integer> slotStarts() {
+    public List<Integer> slotStarts() {
         List<Integer> starts = new ArrayList<>();
         for (int s = opensMin; s + slotMinutes <= closesMin; s += slotMinutes) {
             starts.add(s);
@@ -21,11 +21,11 @@ record PointSettings(int opensMin, int closesMin, int slotMinutes, int slotCapac
         return starts;
     }
 
-    String opens() {
+    public String opens() {
         return clock(opensMin);
     }
 
-    String closes() {
+    public String closes() {
         return clock(closesMin);
     }
 

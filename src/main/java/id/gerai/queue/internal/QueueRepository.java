@@ -20,10 +20,10 @@ class QueueRepository {
 
     private static final String TICKET_COLUMNS = """
             tenant_id, id, follow_code, service_point_id, day, prefix, seq, agency_id, service_id, appointment_id, slot_at,
-            status, counter_id, issued_at, called_at, last_called_at, call_count, serving_at, finished_at""";
+            status, counter_id, issued_at, called_at, last_called_at, call_count, serving_at, finished_at """.strip() + " ";
     private static final String APPOINTMENT_COLUMNS = """
             tenant_id, id, code, account_id, service_point_id, agency_id, service_id, day, slot_min, slot_at, status,
-            ticket_id, created_at""";
+            ticket_id, created_at """.strip() + " ";
 
     private final JdbcClient jdbc;
 
@@ -195,7 +195,7 @@ class QueueRepository {
     }
 
     /** Today's figures of a tenant per service point and agency. */
-    record FigureRow(UUID servicePointId, UUID agencyId, int issued, int waiting, int atCounter, int served, int noShow,
+    public record FigureRow(UUID servicePointId, UUID agencyId, int issued, int waiting, int atCounter, int served, int noShow,
                      Double averageWaitMinutes, Double p90WaitMinutes) {
     }
 

@@ -135,7 +135,8 @@ class QueueService {
         try {
             return write(tenant, () -> {
                 repo.insertCounter(c);
-                audit.record(AuditEvent.of(tenant, "queue.counter.created", "queue-counter", c.id(), null, counterAudit(c)));
+                audit.record(AuditEvent.of(tenant, "queue.counter.created", "queue-counter", c.id(), null, counterAudit(c))
+                        .byActor(user.auditActorId()));
                 return c;
             });
         } catch (DuplicateKeyException e) {
@@ -150,7 +151,8 @@ class QueueService {
                 Counter before = repo.counter(tenant, id, true).orElseThrow(() -> GeraiException.notFound("queue-counter-not-found"));
                 Counter after = checked(tenant, id, before.servicePointId(), in);
                 repo.updateCounter(after);
-                audit.record(AuditEvent.of(tenant, "queue.counter.changed", "queue-counter", id, counterAudit(before), counterAudit(after)));
+                audit.record(AuditEvent.of(tenant, "queue.counter.changed", "queue-counter", id, counterAudit(before), counterAudit(after))
+                        .byActor(user.auditActorId()));
                 return after;
             });
         } catch (DuplicateKeyException e) {
@@ -256,7 +258,8 @@ class QueueService {
         return write(tenant, () -> {
             PointSettings before = repo.settings(tenant, pointId, true).orElse(PointSettings.DEFAULT);
             repo.saveSettings(tenant, pointId, s);
-            audit.record(AuditEvent.of(tenant, "queue.settings.changed", "service-point", pointId, settingsAudit(before), settingsAudit(s)));
+            audit.record(AuditEvent.of(tenant, "queue.settings.changed", "service-point", pointId, settingsAudit(before), settingsAudit(s))
+                    .byActor(user.auditActorId()));
             return s;
         });
     }
@@ -276,7 +279,7 @@ class QueueService {
     // --- tickets ----------------------------------------------------------------------------------------------
 
     /** An agency a kiosk offers, with its published services. */
-    record KioskAgency(Agency agency, String prefix, List<ServiceSummary> services) {
+    public record KioskAgency(Agency agency, String prefix, List<ServiceSummary> services) {
     }
 
     /** What the kiosk of a service point offers: the agencies its active counters serve. */
@@ -411,7 +414,7 @@ class QueueService {
     }
 
     /** A ticket as its page and the API show it. */
-    record TicketView(Ticket ticket, String number, String pointName, String pointCode, String agencyName,
+    public record TicketView(Ticket ticket, String number, String pointName, String pointCode, String agencyName,
                       String serviceName, int ahead, int waitMinutes, String counterCode, String counterName) {
     }
 
@@ -450,7 +453,7 @@ class QueueService {
     // --- calling ----------------------------------------------------------------------------------------------
 
     /** What a counter's screen shows. */
-    record CounterScreen(Counter counter, ServicePoint point, TicketView current, int waiting, List<String> serves) {
+    public record CounterScreen(Counter counter, ServicePoint point, TicketView current, int waiting, List<String> serves) {
     }
 
     CounterScreen screen(TenantId tenant, UUID counterId, GeraiUser user) {
@@ -500,7 +503,7 @@ class QueueService {
                     .orElseThrow(() -> GeraiException.conflict("queue-empty"));
             repo.called(tenant, t.id(), c.id(), now);
             audit.record(AuditEvent.of(tenant, "queue.ticket.called", "queue-ticket", t.id(), Map.of("status", "WAITING"),
-                    Map.of("status", "CALLED", "number", t.number(), "counter", c.code())));
+                    Map.of("status", "CALLED", "number", t.number(), "counter", c.code())).byActor(user.auditActorId()));
             return repo.ticket(tenant, t.id()).orElseThrow();
         });
     }
@@ -545,7 +548,7 @@ class QueueService {
                 }
             }
             audit.record(AuditEvent.of(tenant, "queue.ticket." + action, "queue-ticket", t.id(), Map.of("status", t.status().name()),
-                    Map.of("status", after.name(), "number", t.number(), "counter", c.code())));
+                    Map.of("status", after.name(), "number", t.number(), "counter", c.code())).byActor(user.auditActorId()));
             return repo.ticket(tenant, t.id()).orElseThrow();
         });
     }
@@ -553,15 +556,15 @@ class QueueService {
     // --- the display ------------------------------------------------------------------------------------------
 
     /** One counter on the display: the number at it now (null when none). */
-    record DisplayRow(String counterCode, String counterName, String number, boolean serving) {
+    public record DisplayRow(String counterCode, String counterName, String number, boolean serving) {
     }
 
-    record DisplayCall(String number, String counterCode, String counterName, Instant at) {
+    public record DisplayCall(String number, String counterCode, String counterName, Instant at) {
     }
 
-    record Display(ServicePoint point, List<DisplayRow> counters, List<DisplayCall> recent, int waiting, Instant asOf) {
+    public record Display(ServicePoint point, List<DisplayRow> counters, List<DisplayCall> recent, int waiting, Instant asOf) {
         /** The latest call, for the screen reader's announcement. */
-        DisplayCall latest() {
+        public DisplayCall latest() {
             return recent.isEmpty() ? null : recent.getFirst();
         }
     }
@@ -591,8 +594,8 @@ class QueueService {
     // --- appointments -----------------------------------------------------------------------------------------
 
     /** A slot as the booking form shows it. */
-    record Slot(int startMin, String time, int left, boolean past) {
-        boolean open() {
+    public record Slot(int startMin, String time, int left, boolean past) {
+        public boolean open() {
             return left > 0 && !past;
         }
     }
@@ -696,7 +699,7 @@ class QueueService {
                     repo.insertAppointment(ap);
                     audit.record(AuditEvent.of(tenant, "queue.appointment.booked", "queue-appointment", ap.id(), null,
                             Map.of("code", ap.code(), "servicePointId", point.id().toString(), "serviceId", in.serviceId().toString(),
-                                    "day", day.toString(), "time", ap.time())));
+                                    "day", day.toString(), "time", ap.time())).byActor(citizen.auditActorId()));
                     confirm(tenant, ap, point, citizen, locale);
                     return ap;
                 });
@@ -734,7 +737,7 @@ class QueueService {
             }
             repo.cancelled(tenant, id, Instant.now());
             audit.record(AuditEvent.of(tenant, "queue.appointment.cancelled", "queue-appointment", id, Map.of("status", "BOOKED"),
-                    Map.of("status", "CANCELLED")));
+                    Map.of("status", "CANCELLED")).byActor(citizen.auditActorId()));
             return repo.appointment(tenant, id, false).orElseThrow();
         });
     }
@@ -764,7 +767,7 @@ class QueueService {
     }
 
     /** A booking as the citizen's list shows it. */
-    record AppointmentView(Appointment appointment, String tenantSlug, String tenantName, String pointName,
+    public record AppointmentView(Appointment appointment, String tenantSlug, String tenantName, String pointName,
                            String serviceName, boolean cancellable) {
     }
 
@@ -787,7 +790,7 @@ class QueueService {
 
     // --- figures ----------------------------------------------------------------------------------------------
 
-    record FigureView(String pointName, String agencyName, QueueRepository.FigureRow row) {
+    public record FigureView(String pointName, String agencyName, QueueRepository.FigureRow row) {
     }
 
     List<FigureView> figures(TenantId tenant, GeraiUser user) {

@@ -39,7 +39,7 @@ class QueueStaffPages {
     }
 
     /** A service point on the overview, with its counters and booking settings. */
-    record PointView(ServicePoint point, List<Counter> counters, PointSettings settings) {
+    public record PointView(ServicePoint point, List<Counter> counters, PointSettings settings) {
     }
 
     @GetMapping("/manage/{tenant}/queue")

@@ -10,17 +10,17 @@ import java.util.UUID;
  * A queue ticket: number {@code seq} of {@code prefix} at a service point on one day (the tenant's date).
  * {@code slotAt} is set for an appointment's ticket: from that moment it is called ahead of walk-ins.
  */
-record Ticket(TenantId tenant, UUID id, String followCode, UUID servicePointId, LocalDate day, String prefix, int seq,
+public record Ticket(TenantId tenant, UUID id, String followCode, UUID servicePointId, LocalDate day, String prefix, int seq,
               UUID agencyId, UUID serviceId, UUID appointmentId, Instant slotAt, TicketStatus status, UUID counterId,
               Instant issuedAt, Instant calledAt, Instant lastCalledAt, int callCount, Instant servingAt,
               Instant finishedAt) {
 
     /** What the visitor reads and the display shows, e.g. {@code B-017}. */
-    String number() {
+    public String number() {
         return prefix + "-" + String.format("%03d", seq);
     }
 
-    boolean slotCome(Instant now) {
+    public boolean slotCome(Instant now) {
         return slotAt != null && !slotAt.isAfter(now);
     }
 
