@@ -139,13 +139,13 @@ class DemoQueue implements ApplicationRunner {
                 .params(t.id().value(), p.id(), today).query(UUID.class).list());
         int i = 0;
         for (UUID id : done) {
-            // taken 2 h to 10 min ago, called 4–25 min later, served in about 7 min; never before the tenant's midnight
+            // taken 2 h to 10 min ago, called 6–12 min later, served in about 7 min; never before the tenant's midnight
             Instant startOfDay = today.atStartOfDay(queue.zone(t.id())).toInstant();
             Instant issued = now.minusSeconds(Math.max(600, 7200 - i * 480L));
             if (issued.isBefore(startOfDay)) {
                 issued = startOfDay;
             }
-            int waitMin = 4 + (i * 7) % 22;
+            int waitMin = 6 + (i * 5) % 7; // varies, yet calls stay in the order they were made (tickets are 8 min apart)
             Instant issuedAt = issued;
             TenantContext.run(t.id(), () -> jdbc.sql("""
                             update queue_ticket set issued_at = ?,

@@ -104,12 +104,13 @@ class QueueJourneyBrowserIT extends BrowserTest {
         }
 
         // the officer calls the next ticket
-        try (BrowserContext desk = browser.phone(baseUrl())) {
+        try (BrowserContext desk = browser.auditingPhone(baseUrl())) {
             Page page = desk.newPage();
             login(page, officer);
             page.navigate("/manage/" + t.slug() + "/queue/counters/" + counter.id());
             page.locator("#call-next").click();
             assertThat(page.locator("#current-number")).hasText(number);
+            assertThat(Browser.accessibilityViolations(page)).as("counter screen").isEmpty();
         }
 
         // the display shows it at counter A1 and announces it
@@ -118,5 +119,26 @@ class QueueJourneyBrowserIT extends BrowserTest {
         assertThat(display.locator("#announce")).containsText(number);
         assertThat(Browser.accessibilityViolations(display)).isEmpty();
         hall.close();
+
+        // the manager's page (counters, settings, today's figures) and the citizen's pages pass axe too
+        try (BrowserContext office = browser.auditingPhone(baseUrl())) {
+            Page page = office.newPage();
+            login(page, managerMail);
+            page.navigate("/manage/" + t.slug() + "/queue");
+            assertThat(page.locator("#queue-figures")).containsText("1");
+            assertThat(Browser.accessibilityViolations(page)).as("manage page").isEmpty();
+            page.navigate("/manage/" + t.slug() + "/queue/counters/" + counter.id() + "/edit");
+            assertThat(Browser.accessibilityViolations(page)).as("counter form").isEmpty();
+        }
+        try (BrowserContext phone = browser.auditingPhone(baseUrl())) {
+            Page page = phone.newPage();
+            login(page, citizen);
+            page.navigate("/queue/appointments");
+            assertThat(Browser.accessibilityViolations(page)).as("my appointments").isEmpty();
+            page.navigate("/queue/appointments/new?tenant=" + t.slug() + "&pointId=" + point + "&serviceId="
+                    + queue.services(t.id()).keySet().iterator().next() + "&date=" + today);
+            assertThat(page.locator("#book-slots")).isVisible();
+            assertThat(Browser.accessibilityViolations(page)).as("booking form with slots").isEmpty();
+        }
     }
 }
