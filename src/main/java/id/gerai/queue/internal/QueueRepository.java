@@ -255,6 +255,13 @@ class QueueRepository {
                 .collect(Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
     }
 
+    boolean hasBooking(TenantId tenant, UUID accountId, UUID pointId, LocalDate day) {
+        return jdbc.sql("""
+                        select exists (select 1 from queue_appointment where tenant_id = ? and account_id = ? and service_point_id = ?
+                                       and day = ? and status = 'BOOKED')""")
+                .params(tenant.value(), accountId, pointId, day).query(Boolean.class).single();
+    }
+
     void insertAppointment(Appointment a) {
         jdbc.sql("insert into queue_appointment (" + APPOINTMENT_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(a.tenant().value(), a.id(), a.code(), a.accountId(), a.servicePointId(), a.agencyId(), a.serviceId(),

@@ -690,6 +690,10 @@ class QueueService {
                     if (!locked.slotStarts().contains(minute)) {
                         throw InvalidInput.of("time", "queue.error.outside-hours");
                     }
+                    if (repo.hasBooking(tenant, citizen.accountId(), point.id(), day)) {
+                        // one booking per person, point and day: a slot is not held twice by one hand
+                        throw InvalidInput.conflict("queue-appointment-exists", "date", "queue.error.already-booked");
+                    }
                     int taken = repo.bookedPerSlot(tenant, point.id(), day).getOrDefault(minute, 0);
                     if (taken >= locked.slotCapacity()) {
                         throw InvalidInput.conflict("queue-slot-full", "time", "queue.error.slot-full");
@@ -775,13 +779,16 @@ class QueueService {
         List<Appointment> all = TenantContext.callAcrossTenants(() -> repo.appointmentsOf(citizen.accountId(), 100));
         List<AppointmentView> out = new ArrayList<>();
         Instant now = Instant.now();
+        Map<TenantId, List<ServicePoint>> points = new java.util.HashMap<>();
+        Map<TenantId, Map<UUID, ServiceSummary>> services = new java.util.HashMap<>();
         for (Appointment a : all) {
             Tenant t = tenancy.byId(a.tenant()).orElse(null);
             if (t == null) {
                 continue;
             }
-            ServicePoint p = points(t.id()).stream().filter(x -> x.id().equals(a.servicePointId())).findFirst().orElse(null);
-            ServiceSummary s = a.serviceId() == null ? null : services(t.id()).get(a.serviceId());
+            ServicePoint p = points.computeIfAbsent(t.id(), this::points).stream()
+                    .filter(x -> x.id().equals(a.servicePointId())).findFirst().orElse(null);
+            ServiceSummary s = a.serviceId() == null ? null : services.computeIfAbsent(t.id(), this::services).get(a.serviceId());
             out.add(new AppointmentView(a, t.slug(), t.name(), p == null ? "" : p.name(), s == null ? "" : s.name(),
                     "BOOKED".equals(a.status()) && a.slotAt().isAfter(now.minusSeconds(3600))));
         }

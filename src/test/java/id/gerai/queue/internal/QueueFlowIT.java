@@ -209,6 +209,10 @@ class QueueFlowIT {
                 neighbour, Locale.ROOT)).isInstanceOf(InvalidInput.class).extracting(e -> ((GeraiException) e).code())
                 .isEqualTo("queue-slot-full");
 
+        assertThatThrownBy(() -> queue.book(s.tenant().id(), new QueueService.Booking(s.point(), null, service, today.toString(), now),
+                citizen, Locale.ROOT)).isInstanceOf(InvalidInput.class).extracting(e -> ((GeraiException) e).code())
+                .isEqualTo("queue-appointment-exists");
+
         // the code checks in at the kiosk of its point, once; the appointment's ticket is called before the earlier walk-in
         Ticket booked = queue.checkIn(s.tenant().id(), s.point(), a.code().toLowerCase(Locale.ROOT), "kiosk");
         assertThat(booked.slotAt()).isEqualTo(a.slotAt());
