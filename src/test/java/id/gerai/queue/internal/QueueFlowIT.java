@@ -314,6 +314,21 @@ class QueueFlowIT {
                 .allSatisfy(f -> assertThat(f.row().issued()).isPositive());
     }
 
+    @Test
+    void theQueueApiIsDescribedInTheOpenApiDocument() throws Exception {
+        String base = "$.paths['/api/tenants/{tenant}/queue";
+        mvc.perform(get("/api/openapi")).andExpect(status().isOk())
+                .andExpect(jsonPath(base + "/points/{point}/tickets'].post").exists())
+                .andExpect(jsonPath(base + "/points/{point}/check-in'].post").exists())
+                .andExpect(jsonPath(base + "/tickets/{code}'].get").exists())
+                .andExpect(jsonPath(base + "/points/{point}/slots'].get").exists())
+                .andExpect(jsonPath(base + "/appointments'].post").exists())
+                .andExpect(jsonPath(base + "/appointments/{id}'].delete").exists())
+                .andExpect(jsonPath(base + "/counters/{id}/call-next'].post.description")
+                        .value(org.hamcrest.Matchers.containsString("queue-counter-busy")))
+                .andExpect(jsonPath(base + "/points/{point}/display'].get").exists());
+    }
+
     private void specialWorkingDay(Setup s, LocalDate day) throws Exception {
         String manager = fixtures.staffWithRole(s.tenant(), Role.PENGELOLA_MPP);
         mvc.perform(post("/api/tenants/" + s.tenant().slug() + "/calendar/days").with(httpBasic(manager, Fixtures.PASSWORD))
