@@ -28,9 +28,11 @@ class QueuePublicPages {
     static final String KIOSK_ACTOR = "kiosk";
 
     private final QueueService queue;
+    private final String baseUrl;
 
-    QueuePublicPages(QueueService queue) {
+    QueuePublicPages(QueueService queue, @org.springframework.beans.factory.annotation.Value("${gerai.base-url}") String baseUrl) {
         this.queue = queue;
+        this.baseUrl = baseUrl;
     }
 
     @GetMapping("/t/{tenant}/queue/{point}/kiosk")
@@ -83,6 +85,8 @@ class QueuePublicPages {
         model.addAttribute("tenant", tenant);
         model.addAttribute("v", v);
         model.addAttribute("fresh", fresh != null);
+        // written out in full: the visitor types it on their own phone
+        model.addAttribute("followUrl", baseUrl.replaceAll("/+$", "") + "/t/" + tenant.slug() + "/q/" + code);
         model.addAttribute("issued", new Times(locale, queue.zone(tenant.id())).time(v.ticket().issuedAt()));
         return htmx != null ? "queue/ticket :: status" : "queue/ticket";
     }

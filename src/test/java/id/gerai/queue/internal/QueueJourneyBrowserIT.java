@@ -99,7 +99,8 @@ class QueueJourneyBrowserIT extends BrowserTest {
             kiosk.locator("form[action$='/kiosk/check-in'] button").click();
             number = kiosk.locator("#ticket-number").textContent().strip();
             assertThat(number).isEqualTo("A-001");
-            assertThat(kiosk.locator("#ticket-status")).containsText("0");
+            assertThat(kiosk.locator("#ticket-status")).containsText("Tidak ada yang di depan Anda");
+            assertThat(kiosk.locator("#follow-link")).hasText(java.util.regex.Pattern.compile("^http.*/t/" + t.slug() + "/q/[0-9a-z]{16}$"));
             assertThat(Browser.accessibilityViolations(kiosk)).isEmpty();
         }
 
