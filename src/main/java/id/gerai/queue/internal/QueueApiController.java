@@ -30,9 +30,13 @@ import org.springframework.web.bind.annotation.RestController;
 class QueueApiController {
 
     private final QueueService queue;
+    private final QueueThrottles.Tickets tickets;
+    private final QueueThrottles.CheckIns checkIns;
 
-    QueueApiController(QueueService queue) {
+    QueueApiController(QueueService queue, QueueThrottles.Tickets tickets, QueueThrottles.CheckIns checkIns) {
         this.queue = queue;
+        this.tickets = tickets;
+        this.checkIns = checkIns;
     }
 
     record TicketRequest(UUID agencyId, UUID serviceId) {
@@ -67,24 +71,38 @@ class QueueApiController {
     @Operation(summary = "Take a walk-in ticket at a service point (public; what the kiosk does)",
             description = "servicePoint is the point's code (e.g. MPP) or id. agencyId, or serviceId (its agency is taken), "
                     + "must be served by an active counter there (422 validation otherwise). The number is the next of the "
-                    + "agency's prefix at the point on the tenant's date, e.g. B-017.")
+                    + "agency's prefix at the point on the tenant's date, e.g. B-017. One network address takes at most "
+                    + "gerai.queue.tickets-per-hour tickets an hour at one point (300 by default); the next is refused with "
+                    + "429 queue-ticket-throttled.")
     @PostMapping("/api/tenants/{tenant}/queue/points/{point}/tickets")
     ResponseEntity<TicketJson> take(@RequestAttribute(QueuePublicPages.TENANT) Tenant tenant, @PathVariable String point,
-                                    @RequestBody TicketRequest body) {
+                                    @RequestBody TicketRequest body, jakarta.servlet.http.HttpServletRequest request) {
         ServicePoint p = queue.point(tenant.id(), point);
+        String key = QueueThrottles.address(request) + "|" + p.id();
+        tickets.check(key);
         TicketRequest b = body == null ? new TicketRequest(null, null) : body;
         Ticket t = queue.issue(tenant.id(), p.id(), b.agencyId(), b.serviceId(), "api");
+        tickets.spent(key);
         TicketJson json = json(tenant, queue.view(tenant.id(), t));
         return ResponseEntity.created(URI.create("/api/tenants/" + tenant.slug() + "/queue/tickets/" + t.followCode())).body(json);
     }
 
     @Operation(summary = "Check a booking in with its code and get its ticket (public; what the kiosk does)",
-            description = "The booking must be for this service point and for today; 422 validation otherwise.")
+            description = "The booking must be for this service point and for today; 422 validation otherwise. After 20 "
+                    + "refused codes in 15 minutes from one network address: 429 queue-check-in-throttled.")
     @PostMapping("/api/tenants/{tenant}/queue/points/{point}/check-in")
     ResponseEntity<TicketJson> checkIn(@RequestAttribute(QueuePublicPages.TENANT) Tenant tenant, @PathVariable String point,
-                                       @RequestBody CheckInRequest body) {
+                                       @RequestBody CheckInRequest body, jakarta.servlet.http.HttpServletRequest request) {
         ServicePoint p = queue.point(tenant.id(), point);
-        Ticket t = queue.checkIn(tenant.id(), p.id(), body == null ? null : body.code(), "api");
+        String key = QueueThrottles.address(request);
+        checkIns.check(key);
+        Ticket t;
+        try {
+            t = queue.checkIn(tenant.id(), p.id(), body == null ? null : body.code(), "api");
+        } catch (InvalidInput e) {
+            checkIns.failed(key);
+            throw e;
+        }
         return ResponseEntity.created(URI.create("/api/tenants/" + tenant.slug() + "/queue/tickets/" + t.followCode()))
                 .body(json(tenant, queue.view(tenant.id(), t)));
     }

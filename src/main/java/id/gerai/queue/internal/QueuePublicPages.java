@@ -4,6 +4,9 @@ import id.gerai.platform.InvalidInput;
 import id.gerai.platform.GeraiException;
 import id.gerai.tenancy.ServicePoint;
 import id.gerai.tenancy.Tenant;
+import id.gerai.platform.Throttled;
+import id.gerai.platform.web.ThrottledResponses;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import java.util.Map;
@@ -29,10 +32,15 @@ class QueuePublicPages {
 
     private final QueueService queue;
     private final String baseUrl;
+    private final QueueThrottles.Tickets tickets;
+    private final QueueThrottles.CheckIns checkIns;
 
-    QueuePublicPages(QueueService queue, @org.springframework.beans.factory.annotation.Value("${gerai.base-url}") String baseUrl) {
+    QueuePublicPages(QueueService queue, @org.springframework.beans.factory.annotation.Value("${gerai.base-url}") String baseUrl,
+                     QueueThrottles.Tickets tickets, QueueThrottles.CheckIns checkIns) {
         this.queue = queue;
         this.baseUrl = baseUrl;
+        this.tickets = tickets;
+        this.checkIns = checkIns;
     }
 
     @GetMapping("/t/{tenant}/queue/{point}/kiosk")
@@ -52,10 +60,19 @@ class QueuePublicPages {
     @PostMapping("/t/{tenant}/queue/{point}/kiosk/tickets")
     String take(@RequestAttribute(TENANT) Tenant tenant, @PathVariable String point,
                 @RequestParam(required = false) String agencyId, @RequestParam(required = false) String serviceId,
-                Model model, HttpServletResponse response) {
+                Model model, HttpServletRequest request, HttpServletResponse response) {
         ServicePoint p = queue.point(tenant.id(), point);
+        String key = QueueThrottles.address(request) + "|" + p.id();
+        try {
+            tickets.check(key);
+        } catch (Throttled e) {
+            ThrottledResponses.refuse(response, e);
+            model.addAttribute("problem", "error." + e.code());
+            return kioskPage(tenant, p, Map.of(), null, model);
+        }
         try {
             Ticket t = queue.issue(tenant.id(), p.id(), uuid(agencyId), uuid(serviceId), KIOSK_ACTOR);
+            tickets.spent(key);
             return "redirect:/t/" + tenant.slug() + "/q/" + t.followCode() + "?new";
         } catch (InvalidInput e) {
             response.setStatus(422);
@@ -65,12 +82,22 @@ class QueuePublicPages {
 
     @PostMapping("/t/{tenant}/queue/{point}/kiosk/check-in")
     String checkIn(@RequestAttribute(TENANT) Tenant tenant, @PathVariable String point,
-                   @RequestParam(required = false) String code, Model model, HttpServletResponse response) {
+                   @RequestParam(required = false) String code, Model model, HttpServletRequest request,
+                   HttpServletResponse response) {
         ServicePoint p = queue.point(tenant.id(), point);
+        String key = QueueThrottles.address(request);
+        try {
+            checkIns.check(key);
+        } catch (Throttled e) {
+            ThrottledResponses.refuse(response, e);
+            model.addAttribute("problem", "error." + e.code());
+            return kioskPage(tenant, p, Map.of(), code, model);
+        }
         try {
             Ticket t = queue.checkIn(tenant.id(), p.id(), code, KIOSK_ACTOR);
             return "redirect:/t/" + tenant.slug() + "/q/" + t.followCode() + "?new";
         } catch (InvalidInput e) {
+            checkIns.failed(key);
             response.setStatus(422);
             return kioskPage(tenant, p, e.fields(), code, model);
         }

@@ -315,6 +315,31 @@ class QueueFlowIT {
     }
 
     @Test
+    void guessingBookingCodesIsThrottledPerAddress() throws Exception {
+        Setup s = setup();
+        counter(s, "A1", List.of());
+        String url = "/api/tenants/" + s.tenant().slug() + "/queue/points/MPP/check-in";
+        String address = "10.71.1." + (1 + new java.util.Random().nextInt(250));
+        org.springframework.test.web.servlet.request.RequestPostProcessor from = r -> {
+            r.setRemoteAddr(address);
+            return r;
+        };
+        for (int i = 0; i < 20; i++) {
+            mvc.perform(post(url).with(from).contentType(MediaType.APPLICATION_JSON).content("{\"code\":\"ZZZZZZZ" + (i % 10) + "\"}"))
+                    .andExpect(status().isUnprocessableContent());
+        }
+        mvc.perform(post(url).with(from).contentType(MediaType.APPLICATION_JSON).content("{\"code\":\"ZZZZZZZZ\"}"))
+                .andExpect(status().isTooManyRequests()).andExpect(jsonPath("$.code").value("queue-check-in-throttled"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().exists("Retry-After"));
+        // another address is not held back
+        mvc.perform(post(url).with(r -> {
+                    r.setRemoteAddr("10.72.0.9");
+                    return r;
+                }).contentType(MediaType.APPLICATION_JSON).content("{\"code\":\"ZZZZZZZZ\"}"))
+                .andExpect(status().isUnprocessableContent());
+    }
+
+    @Test
     void theQueueApiIsDescribedInTheOpenApiDocument() throws Exception {
         String base = "$.paths['/api/tenants/{tenant}/queue";
         mvc.perform(get("/api/openapi")).andExpect(status().isOk())
