@@ -132,7 +132,8 @@ class QueueApiController {
 
     @Operation(summary = "Book an appointment (signed-in citizen)",
             description = "date YYYY-MM-DD, time HH:mm of a slot. 422 validation on a non-working day, in the past or "
-                    + "outside hours; 409 queue-slot-full when the slot is full. The citizen is e-mailed the booking code.")
+                    + "outside hours, or for a service no active counter of the point serves; 409 queue-slot-full when the slot is "
+                    + "full, 409 queue-appointment-exists when the person already holds a booking there that day. The citizen is e-mailed the booking code.")
     @PostMapping("/api/tenants/{tenant}/queue/appointments")
     ResponseEntity<AppointmentJson> book(@RequestAttribute(QueuePublicPages.TENANT) Tenant tenant, @RequestBody BookingRequest body) {
         BookingRequest b = body == null ? new BookingRequest(null, null, null, null) : body;

@@ -414,8 +414,15 @@ class QueueService {
     }
 
     /** A ticket as its page and the API show it. */
+    /** {@code expired}: still waiting, but from an earlier day (the queue of that day is over). */
     public record TicketView(Ticket ticket, String number, String pointName, String pointCode, String agencyName,
-                      String serviceName, int ahead, int waitMinutes, String counterCode, String counterName) {
+                      String serviceName, int ahead, int waitMinutes, String counterCode, String counterName,
+                      boolean expired) {
+
+        /** Whether the page should keep asking for news. */
+        public boolean live() {
+            return !expired && (ticket.status() == TicketStatus.WAITING || ticket.status() == TicketStatus.CALLED);
+        }
     }
 
     Optional<TicketView> ticketView(TenantId tenant, String followCode) {
@@ -431,7 +438,7 @@ class QueueService {
         ServiceSummary s = t.serviceId() == null ? null : services(tenant).get(t.serviceId());
         int ahead = 0;
         int wait = 0;
-        if (t.status() == TicketStatus.WAITING) {
+        if (t.status() == TicketStatus.WAITING && !t.day().isBefore(today(tenant))) {
             Instant now = Instant.now();
             List<Ticket> waiting = TenantContext.call(tenant, () -> repo.waiting(tenant, t.servicePointId(), t.day(), t.agencyId()));
             Comparator<Ticket> order = Ticket.callingOrder(now);
@@ -446,8 +453,9 @@ class QueueService {
             }
         }
         Counter c = t.counterId() == null ? null : counter(tenant, t.counterId());
+        boolean expired = t.status() == TicketStatus.WAITING && t.day().isBefore(today(tenant));
         return new TicketView(t, t.number(), p.name(), p.code(), a == null ? "" : a.name(),
-                s == null ? null : s.name(), ahead, wait, c == null ? null : c.code(), c == null ? null : c.name());
+                s == null ? null : s.name(), ahead, wait, c == null ? null : c.code(), c == null ? null : c.name(), expired);
     }
 
     // --- calling ----------------------------------------------------------------------------------------------
@@ -682,6 +690,10 @@ class QueueService {
             throw InvalidInput.of("time", "queue.error.past");
         }
         UUID agency = agencyId;
+        if (counters(tenant).stream().noneMatch(c -> c.active() && c.servicePointId().equals(point.id())
+                && c.serves(agency, in.serviceId()))) {
+            throw InvalidInput.of("serviceId", "queue.error.not-served-here");
+        }
         for (int attempt = 1; ; attempt++) {
             try {
                 Appointment a = write(tenant, () -> {

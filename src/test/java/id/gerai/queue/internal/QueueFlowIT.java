@@ -297,6 +297,15 @@ class QueueFlowIT {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("DONE"));
         mvc.perform(post(api + "/counters/" + c.id() + "/finish").with(httpBasic(officer, Fixtures.PASSWORD)))
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("queue-counter-idle"));
+
+        // a ticket left waiting from an earlier day is over: no people ahead, no polling
+        Ticket old = queue.issue(s.tenant().id(), s.point(), s.agency(), null, "kiosk");
+        TenantContext.run(s.tenant().id(), () -> jdbc.sql("update queue_ticket set day = day - 1 where tenant_id = ? and id = ?")
+                .params(s.tenant().id().value(), old.id()).update());
+        var expired = queue.ticketView(s.tenant().id(), old.followCode()).orElseThrow();
+        assertThat(expired.expired()).isTrue();
+        assertThat(expired.live()).isFalse();
+        assertThat(queue.view(s.tenant().id(), queue.issue(s.tenant().id(), s.point(), s.agency(), null, "kiosk")).live()).isTrue();
     }
 
     @Test
