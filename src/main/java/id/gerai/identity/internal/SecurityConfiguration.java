@@ -77,6 +77,10 @@ class SecurityConfiguration {
                                 "/api/tenants/*/calendar/deadline", "/api/tenants/*/services", "/api/tenants/*/services/**",
                                 "/api/catalog/designs", "/api/documents/verify/*", "/api/3/**", "/api/open-data/**",
                                 "/api/complaints/public", "/api/complaints/public/**", "/api/tenants/*/skm/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/tenants/*/queue/tickets/*", "/api/tenants/*/queue/points/*/slots",
+                                "/api/tenants/*/queue/points/*/display").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/tenants/*/queue/points/*/tickets",
+                                "/api/tenants/*/queue/points/*/check-in").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/accounts", "/api/password-reset", "/api/password-reset/confirm",
                                 "/api/status", "/api/documents/verify", "/api/documents/verify/number", "/api/complaints",
                                 "/api/complaints/track", "/api/complaints/track/attachments/*", "/api/3/action/**").permitAll()
