@@ -1,6 +1,7 @@
 package id.gerai.privacy.internal;
 
 import id.gerai.application.ApplicantAccounts;
+import id.gerai.queue.QueueBookings;
 import id.gerai.audit.AuditEvent;
 import id.gerai.audit.AuditLog;
 import id.gerai.identity.AccountClosure;
@@ -58,17 +59,20 @@ class AccountClose {
     }
 
     /** What closing removed: counts, as the audit record holds them. */
-    record Closed(int draftsDeleted, int tokensRevoked) {
+    record Closed(int draftsDeleted, int tokensRevoked, int appointmentsCancelled) {
     }
 
     private final AccountClosure accounts;
     private final ApplicantAccounts applications;
+    private final QueueBookings bookings;
     private final AuditLog audit;
     private final TransactionTemplate tx;
 
-    AccountClose(AccountClosure accounts, ApplicantAccounts applications, AuditLog audit, TransactionTemplate tx) {
+    AccountClose(AccountClosure accounts, ApplicantAccounts applications, QueueBookings bookings, AuditLog audit,
+                 TransactionTemplate tx) {
         this.accounts = accounts;
         this.applications = applications;
+        this.bookings = bookings;
         this.audit = audit;
         this.tx = tx;
     }
@@ -92,13 +96,16 @@ class AccountClose {
             refuseWhileOpen(user);
             int drafts = applications.deleteDrafts(user.accountId());
             int tokens = accounts.close(user.accountId());
+            // a slot held for a person who is gone would only keep someone else from booking it
+            int appointments = bookings.cancelBooked(user.accountId(), user.accountId().toString());
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("closed", true);
             after.put("draftsDeleted", drafts);
             after.put("tokensRevoked", tokens);
+            after.put("appointmentsCancelled", appointments);
             audit.record(AuditEvent.of(null, AUDIT_ACTION, "account", user.accountId(), null, after)
                     .byActor(user.accountId().toString()));
-            return new Closed(drafts, tokens);
+            return new Closed(drafts, tokens, appointments);
         }));
     }
 

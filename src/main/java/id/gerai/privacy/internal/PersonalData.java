@@ -8,6 +8,7 @@ import id.gerai.document.DocumentStatus;
 import id.gerai.identity.AccountData;
 import id.gerai.identity.Role;
 import id.gerai.notification.OutboxMessage;
+import id.gerai.queue.QueueBookings;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -38,7 +39,9 @@ record PersonalData(
         List<NotificationRecord> notifications,
         @Schema(description = "Personal API tokens, revoked ones included; never their secrets") List<AccountData.Token> apiTokens,
         @Schema(description = "Identities at OpenID Connect providers the account signs in with (issuer and the provider's subject)")
-        List<AccountData.OidcLink> oidcLinks) {
+        List<AccountData.OidcLink> oidcLinks,
+        @Schema(description = "Appointments booked at service points, in every region, newest day first (kiosk tickets are linked to nobody)")
+        List<QueueBookings.Booking> appointments) {
 
     static final int SCHEMA_VERSION = 1;
 
@@ -101,6 +104,7 @@ record PersonalData(
         counts.put("notifications", notifications.size());
         counts.put("apiTokens", apiTokens.size());
         counts.put("oidcLinks", oidcLinks.size());
+        counts.put("appointments", appointments.size());
         return counts;
     }
 }

@@ -11,6 +11,7 @@ import id.gerai.identity.AccountData;
 import id.gerai.identity.GeraiUser;
 import id.gerai.identity.Membership;
 import id.gerai.notification.RecipientMessages;
+import id.gerai.queue.QueueBookings;
 import id.gerai.platform.TenantId;
 import id.gerai.privacy.internal.PersonalData.Account;
 import id.gerai.privacy.internal.PersonalData.ApplicationRecord;
@@ -49,16 +50,18 @@ class PersonalDataExport {
     private final IssuedDocuments documents;
     private final ReporterData complaints;
     private final RecipientMessages messages;
+    private final QueueBookings bookings;
     private final TenancyApi tenancy;
     private final AuditLog audit;
 
     PersonalDataExport(AccountData accounts, ApplicantData applications, IssuedDocuments documents, ReporterData complaints,
-                       RecipientMessages messages, TenancyApi tenancy, AuditLog audit) {
+                       RecipientMessages messages, QueueBookings bookings, TenancyApi tenancy, AuditLog audit) {
         this.accounts = accounts;
         this.applications = applications;
         this.documents = documents;
         this.complaints = complaints;
         this.messages = messages;
+        this.bookings = bookings;
         this.tenancy = tenancy;
         this.audit = audit;
     }
@@ -102,7 +105,7 @@ class PersonalDataExport {
                 .toList();
         return new PersonalData(PersonalData.SCHEMA_VERSION, Instant.now(), account, List.copyOf(apps), List.copyOf(issued),
                 complaints.of(user.accountId()), notifications, accounts.tokens(user.accountId()),
-                accounts.oidcLinks(user.accountId()));
+                accounts.oidcLinks(user.accountId()), bookings.of(user.accountId()));
     }
 
     /** How long each kind of record keeps the person's data, as this installation is configured. */

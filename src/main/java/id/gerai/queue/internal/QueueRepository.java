@@ -287,6 +287,13 @@ class QueueRepository {
                 .params(accountId, limit).query(QueueRepository::appointment).list();
     }
 
+    /** Cancels every still-booked appointment of an account, in every tenant the caller reads; the rows as cancelled. */
+    List<Appointment> cancelAllBooked(UUID accountId, Instant now) {
+        return jdbc.sql("update queue_appointment set status = 'CANCELLED', cancelled_at = ? where account_id = ? and status = 'BOOKED' returning "
+                        + APPOINTMENT_COLUMNS)
+                .params(ts(now), accountId).query(QueueRepository::appointment).list();
+    }
+
     void cancelled(TenantId tenant, UUID id, Instant now) {
         jdbc.sql("update queue_appointment set status = 'CANCELLED', cancelled_at = ? where tenant_id = ? and id = ?")
                 .params(ts(now), tenant.value(), id).update();

@@ -788,7 +788,12 @@ class QueueService {
     }
 
     List<AppointmentView> mine(GeraiUser citizen) {
-        List<Appointment> all = TenantContext.callAcrossTenants(() -> repo.appointmentsOf(citizen.accountId(), 100));
+        return bookingsOf(citizen.accountId(), 100);
+    }
+
+    /** An account's bookings in every tenant, newest day first, at most {@code limit}. */
+    List<AppointmentView> bookingsOf(UUID accountId, int limit) {
+        List<Appointment> all = TenantContext.callAcrossTenants(() -> repo.appointmentsOf(accountId, limit));
         List<AppointmentView> out = new ArrayList<>();
         Instant now = Instant.now();
         Map<TenantId, List<ServicePoint>> points = new java.util.HashMap<>();
