@@ -21,6 +21,11 @@ public interface StaffAccounts {
 
     void grantPlatformRole(UUID accountId, Role role);
 
+    /**
+     * The staff of {@code tenant}. Hazard: row-level security keeps the scope a transaction's connection was taken with,
+     * so inside a transaction begun for another tenant this would find nobody; it throws {@link IllegalStateException}
+     * then. Read the staff before the transaction, or begin it across tenants.
+     */
     List<StaffMember> staffOf(TenantId tenant);
 
     java.util.Optional<UUID> findAccountByEmail(String email);

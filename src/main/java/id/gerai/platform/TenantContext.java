@@ -21,6 +21,9 @@ public final class TenantContext {
     private static final Scope NONE = new Scope(null, false);
     private static final ThreadLocal<Scope> CURRENT = ThreadLocal.withInitial(() -> NONE);
 
+    /** The scope the current transaction's connection was taken with, when the database layer can tell. */
+    private static volatile Supplier<Optional<Scope>> transactionScope = Optional::empty;
+
     private TenantContext() {
     }
 
@@ -56,6 +59,36 @@ public final class TenantContext {
             work.run();
             return null;
         });
+    }
+
+    /**
+     * Throws when the current transaction's connection was taken in a scope that cannot see {@code wanted}'s rows, so
+     * that a read which would silently find nothing (row-level security keeps the scope the connection was taken with,
+     * whatever scope is entered later) fails loudly instead. Call it where a lookup enters another scope and may be
+     * called from inside a transaction; outside one, or when the database layer cannot tell, it does nothing.
+     *
+     * @param what the lookup, for the message
+     */
+    public static void requireVisibleInTransaction(Scope wanted, String what) {
+        Optional<Scope> taken = transactionScope.get();
+        if (taken.isEmpty() || covers(taken.get(), wanted)) {
+            return;
+        }
+        throw new IllegalStateException(what + " inside a transaction begun " + describe(taken.get()) + " would not see the rows of "
+                + describe(wanted) + ": read them before the transaction begins, or begin it in a scope that covers them");
+    }
+
+    /** Installed by the database layer: how to find the scope of the current transaction's connection. */
+    public static void transactionScopeFrom(Supplier<Optional<Scope>> probe) {
+        transactionScope = probe;
+    }
+
+    private static boolean covers(Scope taken, Scope wanted) {
+        return taken.acrossTenants() || (!wanted.acrossTenants() && wanted.tenant() != null && wanted.tenant().equals(taken.tenant()));
+    }
+
+    private static String describe(Scope s) {
+        return s.acrossTenants() ? "across tenants" : s.tenant() == null ? "outside any tenant" : "for tenant " + s.tenant();
     }
 
     /** Enters a scope for the rest of a request; the caller must {@link #clear()} it. */

@@ -160,6 +160,7 @@ class AccountRepository {
 
     /** Memberships in every tenant: read at login, before any tenant is in context. */
     List<Membership> membershipsOf(UUID accountId) {
+        TenantContext.requireVisibleInTransaction(new TenantContext.Scope(null, true), "An account's memberships");
         return TenantContext.callAcrossTenants(() -> jdbc.sql("""
                         select tenant_id, role, agency_id, service_point_id from membership
                         where account_id = :id order by created_at, tenant_id, role

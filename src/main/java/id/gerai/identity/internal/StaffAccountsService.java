@@ -91,6 +91,7 @@ class StaffAccountsService implements StaffAccounts {
 
     @Override
     public List<StaffMember> staffOf(TenantId tenant) {
+        TenantContext.requireVisibleInTransaction(new TenantContext.Scope(tenant, false), "StaffAccounts.staffOf");
         return TenantContext.call(tenant, () -> accounts.staffOf(tenant));
     }
 

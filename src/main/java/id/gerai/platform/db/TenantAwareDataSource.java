@@ -6,10 +6,13 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Optional;
 import java.util.WeakHashMap;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.springframework.jdbc.datasource.ConnectionHolder;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Copies the thread's {@link TenantContext} into the PostgreSQL session of every connection it hands
@@ -32,6 +35,24 @@ final class TenantAwareDataSource extends DelegatingDataSource {
 
     TenantAwareDataSource(DataSource target) {
         super(target);
+        TenantContext.transactionScopeFrom(this::scopeOfTransaction);
+    }
+
+    /**
+     * The scope the current transaction's connection was taken with: remembered when it was handed out in auto-commit,
+     * just before the transaction manager began the transaction on it. Empty outside a transaction on this data source.
+     */
+    Optional<TenantContext.Scope> scopeOfTransaction() {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()
+                || !(TransactionSynchronizationManager.getResource(this) instanceof ConnectionHolder holder) || holder.getConnectionHandle() == null) {
+            return Optional.empty();
+        }
+        try {
+            Connection c = holder.getConnection();
+            return c.isWrapperFor(PGConnection.class) ? Optional.ofNullable(applied.get(c.unwrap(PGConnection.class))) : Optional.empty();
+        } catch (SQLException e) {
+            return Optional.empty();
+        }
     }
 
     @Override
