@@ -132,6 +132,17 @@ class OidcLoginIT {
         // no Gerai password: a password login is refused like any wrong password
         mvc.perform(post("/login").with(csrf()).param("login", email).param("password", "apa-saja-12345"))
                 .andExpect(redirectedUrl("/login?error"));
+        // closing the account asks for a password it does not have: told how to set one, and no guess is counted
+        Integer failures = jdbc.sql("select failures from login_throttle where login_key = ?").param(email)
+                .query(Integer.class).optional().orElse(0);
+        mvc.perform(post("/account/close").cookie(signedIn).with(csrf()).locale(ID)
+                        .param("currentPassword", "apa-saja-12345").param("confirm", "true"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("belum punya kata sandi karena dibuat melalui penyedia identitas")));
+        assertThat(jdbc.sql("select closed_at from account where id = ?").param(id).query(java.time.OffsetDateTime.class)
+                .optional()).isEmpty();
+        assertThat(jdbc.sql("select failures from login_throttle where login_key = ?").param(email)
+                .query(Integer.class).optional().orElse(0)).isEqualTo(failures);
         assertThat(actions(id)).containsExactly("identity.oidc.linked");
         assertThat(afterData(id, "identity.account.registered")).contains("\"via\": \"oidc\"");
         assertThat(afterData(id, "identity.oidc.linked")).contains("\"confirmedBy\": \"registration\"")

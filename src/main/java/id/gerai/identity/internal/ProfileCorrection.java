@@ -169,11 +169,17 @@ class ProfileCorrection {
      * looking at the password, and a wrong password counts like a failed login (see the class comment). An empty
      * field is no guess and is not counted. Shared with the closing of an account ({@link AccountClosing}), which
      * guards the same way against a session left open; {@code keys} is the prefix of the messages that say what was
-     * not done ({@code .password-required}, {@code .password-wrong}, {@code .password-locked}).
+     * not done ({@code .password-required}, {@code .password-wrong}, {@code .password-locked}, and {@code .password-none}
+     * for an account made through an identity provider, which has no password until one is set by the reset link).
      */
     void checkPassword(AccountRepository.AccountRow account, String password, InvalidInput.Collector errors, String keys) {
         if (password == null || password.isEmpty()) {
             errors.add("currentPassword", keys + ".password-required");
+            return;
+        }
+        if (account.passwordHash() == null) {
+            // signed up through an identity provider: no password to confirm with, and nothing to count as a guess
+            errors.add("currentPassword", keys + ".password-none");
             return;
         }
         String login = account.email();
