@@ -38,7 +38,7 @@ class QueueDashboard {
     /** A tenant's queue section of the dashboard. */
     record Section(QueueTotals totals, QueueTotals before, List<Line> points, List<Line> agencies, List<Line> trend) {
 
-        boolean empty() {
+        public boolean empty() {
             return totals.ended() == 0 && before.ended() == 0;
         }
     }
