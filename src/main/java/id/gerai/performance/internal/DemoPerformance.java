@@ -74,7 +74,8 @@ class DemoPerformance implements ApplicationRunner {
         log.info("Demo figures: {} events replayed, {} applications of generated history for {} services", events, generated,
                 services.size());
         List<HistoryGenerator.QueueCell> queues = queueCells();
-        long tickets = generator.generateQueue(queues, to.minusMonths(6).withDayOfMonth(1), to, 11);
+        // the queue's real figures are today's tickets only, so its history runs up to yesterday
+        long tickets = generator.generateQueue(queues, to.minusMonths(6).withDayOfMonth(1), today.minusDays(1), 11);
         log.info("Demo figures: {} queue tickets of generated history at {} service points and agencies", tickets, queues.size());
     }
 
