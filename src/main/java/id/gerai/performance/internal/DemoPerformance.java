@@ -23,8 +23,10 @@ import org.springframework.stereotype.Component;
 /**
  * Demo figures on every start with {@code gerai.demo.enabled}: each tenant's figures rebuilt from its applications,
  * survey responses and complaints (the demo writes them backdated, after their events), then six months of generated
- * history before the first real day for the tenants' published services, so the dashboards, the benchmark and the
- * open data show trends right after the first start. Runs after the demo applications and complaints.
+ * history before the first real day for the tenants' published services, and six months of queue history up to
+ * yesterday for every demo service point and agency (the queue's demo makes today's tickets), so the dashboards, the
+ * benchmark and the open data show trends right after the first start. Runs after the demo applications, complaints
+ * and queue.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE - 20)
