@@ -167,6 +167,12 @@ class QueueFiguresIT {
         assertThat(page).contains("id=\"queue-heading\"", "Antrean", "id=\"queue-points\"", "MPP Angka Uji",
                 "id=\"queue-agencies\"", "Dinas DPMPTSP", "id=\"queue-trend\"", "9 menit", "90% dipanggil dalam 40 menit");
 
+        // both endpoints are in the OpenAPI document
+        mvc.perform(get("/api/openapi")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/tenants/{tenant}/performance/queue'].get.description")
+                        .value(org.hamcrest.Matchers.containsString("performance-period-invalid")))
+                .andExpect(jsonPath("$.paths['/api/monitor/performance/queue'].get.summary").exists());
+
         // rebuilt from the queue's own tickets: the same figures, and the rebuild audited
         figures.rebuild(t.id());
         assertTenantFigures(api(url, managerLogin));
