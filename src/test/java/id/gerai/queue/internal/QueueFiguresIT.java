@@ -49,6 +49,7 @@ class QueueFiguresIT {
     @Autowired StaffAccounts staff;
     @Autowired JdbcClient jdbc;
     @Autowired MockMvc mvc;
+    @Autowired org.springframework.transaction.support.TransactionTemplate tx;
 
     private static GeraiUser manager(Tenant t) {
         return new GeraiUser(UUID.randomUUID(), "pengelola@uji.local", "Pengelola", false, Set.of(),
@@ -86,6 +87,14 @@ class QueueFiguresIT {
                 .param(of.id().value()).query(Integer.class).single());
     }
 
+    /** Ended tickets counted so far, folded or not (the scheduled fold may run at any moment). */
+    private int counted(Tenant t) {
+        return TenantContext.call(t.id(), () -> jdbc.sql("""
+                        select (select coalesce(sum(served + no_shows), 0) from perf_queue_delta where tenant_id = :t)
+                             + (select coalesce(sum(served + no_shows), 0) from perf_queue_daily where tenant_id = :t)""")
+                .param("t", t.id().value()).query(Integer.class).single());
+    }
+
     @Test
     void servedAndNoShowTicketsBecomeFiguresWithTheRightPercentilesForWhoMaySeeThem() throws Exception {
         Tenant t = fixtures.newTenant();
@@ -111,7 +120,7 @@ class QueueFiguresIT {
         queue.issue(t.id(), point, permits, null, "kiosk");
 
         // each end wrote its delta in its own transaction; the fold moves them into the rollups
-        assertThat(rows(t, "perf_queue_delta", t)).isEqualTo(7);
+        assertThat(counted(t)).isEqualTo(7);
         figures.fold();
         assertThat(rows(t, "perf_queue_delta", t)).isZero();
         assertThat(rows(t, "perf_queue_daily", t)).isEqualTo(2);
@@ -180,6 +189,16 @@ class QueueFiguresIT {
                         select count(*) from audit_record where tenant_id = ? and action in ('queue.ticket.finished',
                             'queue.ticket.no-show', 'performance.rebuilt')""")
                 .param(t.id().value()).query(Integer.class).single())).isEqualTo(8);
+
+        // an end that rolls back takes its figure with it; the same end committed leaves one
+        queue.callNext(t.id(), b1.id(), manager);
+        TenantContext.run(t.id(), () -> tx.executeWithoutResult(status -> {
+            queue.act(t.id(), b1.id(), QueueService.Step.FINISH, manager);
+            status.setRollbackOnly();
+        }));
+        assertThat(counted(t)).isEqualTo(7);
+        queue.act(t.id(), b1.id(), QueueService.Step.FINISH, manager);
+        assertThat(counted(t)).isEqualTo(8);
     }
 
     /** The whole tenant: waits 2, 4, 7, 9, 15, 30 and 40 minutes: median (4th) 9, p90 (7th) 40. */
