@@ -4,6 +4,7 @@ import id.gerai.application.ApplicationStatusChanged;
 import id.gerai.calendar.WorkingCalendar;
 import id.gerai.complaint.ComplaintAnswered;
 import id.gerai.complaint.ComplaintFiled;
+import id.gerai.queue.TicketEnded;
 import id.gerai.survey.SurveyAnswered;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
@@ -55,6 +56,13 @@ class FigureListener {
     void on(ComplaintAnswered e) {
         if (enabled) {
             store.insert(List.of(Delta.of(e, calendar.zone(e.tenant()))));
+        }
+    }
+
+    @EventListener
+    void on(TicketEnded e) {
+        if (enabled) {
+            store.insertQueue(List.of(QueueDelta.of(e)));
         }
     }
 }

@@ -10,6 +10,7 @@ import id.gerai.complaint.ComplaintRecords;
 import id.gerai.performance.PerformanceFigures;
 import id.gerai.platform.TenantContext;
 import id.gerai.platform.TenantId;
+import id.gerai.queue.QueueRecords;
 import id.gerai.survey.SurveyRecords;
 import id.gerai.tenancy.TenancyApi;
 import id.gerai.tenancy.Tenant;
@@ -56,6 +57,7 @@ class FigureMaintenance implements PerformanceFigures {
     private final ApplicationRecords applications;
     private final ObjectProvider<SurveyRecords> surveys;
     private final ObjectProvider<ComplaintRecords> complaints;
+    private final ObjectProvider<QueueRecords> queues;
     private final CatalogApi catalog;
     private final TenancyApi tenancy;
     private final WorkingCalendar calendar;
@@ -65,13 +67,14 @@ class FigureMaintenance implements PerformanceFigures {
     private final boolean enabled;
 
     FigureMaintenance(FigureStore store, ApplicationRecords applications, ObjectProvider<SurveyRecords> surveys,
-                      ObjectProvider<ComplaintRecords> complaints, CatalogApi catalog, TenancyApi tenancy,
+                      ObjectProvider<ComplaintRecords> complaints, ObjectProvider<QueueRecords> queues, CatalogApi catalog, TenancyApi tenancy,
                       WorkingCalendar calendar, AuditLog audit, PlatformTransactionManager transactions,
                       @Value("${gerai.performance.figures.enabled:true}") boolean enabled) {
         this.store = store;
         this.applications = applications;
         this.surveys = surveys;
         this.complaints = complaints;
+        this.queues = queues;
         this.catalog = catalog;
         this.tenancy = tenancy;
         this.calendar = calendar;
@@ -97,9 +100,14 @@ class FigureMaintenance implements PerformanceFigures {
 
     @Override
     public int fold() {
-        List<FigureStore.ServiceKey> keys = TenantContext.callAcrossTenants(() -> tx.execute(s -> store.fold()));
+        int[] queueDeltas = new int[1];
+        List<FigureStore.ServiceKey> keys = TenantContext.callAcrossTenants(() -> tx.execute(s -> {
+            List<FigureStore.ServiceKey> k = store.fold();
+            queueDeltas[0] = store.foldQueue(null);
+            return k;
+        }));
         remember(keys);
-        return keys.stream().mapToInt(FigureStore.ServiceKey::deltas).sum();
+        return keys.stream().mapToInt(FigureStore.ServiceKey::deltas).sum() + queueDeltas[0];
     }
 
     /** Copies the catalogue's data of services seen for the first time into the service dimension. */
@@ -168,7 +176,18 @@ class FigureMaintenance implements PerformanceFigures {
                 flushIfFull(buffer);
             }));
             store.insertBatch(buffer);
+            List<QueueDelta> ended = new ArrayList<>();
+            queues.ifAvailable(r -> r.replayEnded(tenant, e -> {
+                events.incrementAndGet();
+                ended.add(QueueDelta.of(e));
+                if (ended.size() >= BATCH) {
+                    store.insertQueue(ended);
+                    ended.clear();
+                }
+            }));
+            store.insertQueue(ended);
             store.foldRebuilt(tenant);
+            store.foldQueue(tenant);
             audit.record(AuditEvent.of(tenant, "performance.rebuilt", "tenant", tenant.value(), null,
                     Map.of("events", events.get())));
             return events.get();

@@ -118,6 +118,55 @@ class FigureQueries {
         return out;
     }
 
+    // --- the queue (perf_queue_daily per tenant, day, service point and agency; perf_queue_monthly per tenant) ----------
+
+    /** Queue figures of one slice: a service point, an agency, a day or a month (the label), or a tenant. */
+    record QueueRow(UUID id, String label, QueueTotals totals) {
+    }
+
+    QueueTotals queueTotals(TenantId tenant, UUID agency, LocalDate from, LocalDate to) {
+        return TenantContext.call(tenant, () -> spec("select " + QueueTotals.SELECT + """
+                 from perf_queue_daily where tenant_id = :tenant and day between :from and :to""" + agencyFilter(agency),
+                tenant, agency)
+                .param("from", from).param("to", to).query((rs, n) -> QueueTotals.read(rs, 1)).single());
+    }
+
+    /** Per service point ({@code byPoint}) or per agency, busiest first. */
+    List<QueueRow> queueBy(boolean byPoint, TenantId tenant, UUID agency, LocalDate from, LocalDate to) {
+        String column = byPoint ? "point_id" : "agency_id";
+        return TenantContext.call(tenant, () -> spec("select " + column + ", " + QueueTotals.SELECT
+                + " from perf_queue_daily where tenant_id = :tenant and day between :from and :to" + agencyFilter(agency)
+                + " group by " + column + " order by sum(served) + sum(no_shows) desc, " + column, tenant, agency)
+                .param("from", from).param("to", to)
+                .query((rs, n) -> new QueueRow(rs.getObject(1, UUID.class), null, QueueTotals.read(rs, 2))).list());
+    }
+
+    /** Per day (periods up to 62 days) or per month, as {@link #trend}. */
+    List<QueueRow> queueTrend(TenantId tenant, UUID agency, LocalDate from, LocalDate to) {
+        boolean daily = to.toEpochDay() - from.toEpochDay() <= 62;
+        String bucket = daily ? "day" : "date_trunc('month', day)::date";
+        return TenantContext.call(tenant, () -> spec("select " + bucket + ", " + QueueTotals.SELECT
+                + " from perf_queue_daily where tenant_id = :tenant and day between :from and :to" + agencyFilter(agency)
+                + " group by 1 order by 1", tenant, agency)
+                .param("from", from).param("to", to)
+                .query((rs, n) -> {
+                    LocalDate d = rs.getObject(1, LocalDate.class);
+                    return new QueueRow(null, daily ? d.toString() : YearMonth.from(d).toString(), QueueTotals.read(rs, 2));
+                }).list());
+    }
+
+    /** Every tenant's queue figures over the months {@code [from, to]} (the monitor; counts and minutes only). */
+    Map<TenantId, QueueTotals> queueByTenant(YearMonth from, YearMonth to) {
+        Map<TenantId, QueueTotals> out = new HashMap<>();
+        TenantContext.runAcrossTenants(() -> jdbc.sql("select tenant_id, " + QueueTotals.SELECT
+                        + " from perf_queue_monthly where month between ? and ? group by tenant_id")
+                .params(from.atDay(1), to.atDay(1))
+                .query(rs -> {
+                    out.put(new TenantId(rs.getObject(1, UUID.class)), QueueTotals.read(rs, 2));
+                }));
+        return out;
+    }
+
     // --- across tenants (monitor, ranking) ------------------------------------------------------------------
     // The monitor reads perf_tenant_monthly (one row per tenant and month, kept by the fold beside perf_monthly) for
     // its tenants' lines and perf_national_monthly (one row per month) for its trend; the ranking reads perf_monthly

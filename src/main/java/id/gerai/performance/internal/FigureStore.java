@@ -115,6 +115,77 @@ class FigureStore {
         return p;
     }
 
+    private static final String QUEUE_INSERT = """
+            insert into perf_queue_delta (tenant_id, day, point_id, agency_id, served, no_shows, from_appointments, wait_s,
+                service_s)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    /** Inserts queue deltas: one for a live end (in its transaction), many in JDBC batches for a rebuild. */
+    void insertQueue(List<QueueDelta> deltas) {
+        if (deltas.isEmpty()) {
+            return;
+        }
+        template.batchUpdate(QUEUE_INSERT, deltas, 1000, (ps, d) -> {
+            ps.setObject(1, d.tenant().value());
+            ps.setObject(2, d.day());
+            ps.setObject(3, d.point());
+            ps.setObject(4, d.agency());
+            ps.setInt(5, d.served());
+            ps.setInt(6, d.noShows());
+            ps.setInt(7, d.fromAppointments());
+            ps.setObject(8, d.waitSeconds(), Types.INTEGER);
+            ps.setObject(9, d.serviceSeconds(), Types.INTEGER);
+        });
+    }
+
+    private static final String QUEUE_COUNTERS = "served, no_shows, from_appointments, waited, wait_s, serviced, service_s";
+
+    /**
+     * Folds the queue deltas {@code where} selects into the daily and the tenant-monthly queue rollups and deletes them
+     * (one statement, in the caller's transaction: a delta is counted once or not yet, as for the other figures).
+     */
+    int foldQueue(TenantId tenant) {
+        String where = tenant == null ? "" : " where tenant_id = :tenant";
+        StringBuilder adds = new StringBuilder();
+        for (String c : QUEUE_COUNTERS.split(", ")) {
+            adds.append(c).append(" = r.").append(c).append(" + excluded.").append(c).append(", ");
+        }
+        String sql = """
+                with d as (delete from perf_queue_delta%1$s returning *),
+                s as (
+                    select tenant_id, day, point_id, agency_id, sum(served)::int as served, sum(no_shows)::int as no_shows,
+                           sum(from_appointments)::int as from_appointments, count(wait_s)::int as waited,
+                           coalesce(sum(wait_s), 0) as wait_s, perf_sum(perf_wait_hist(wait_s / 60)) as wait_hist,
+                           count(service_s)::int as serviced, coalesce(sum(service_s), 0) as service_s
+                    from d group by tenant_id, day, point_id, agency_id),
+                daily as (
+                    insert into perf_queue_daily as r (tenant_id, day, point_id, agency_id, %2$s, wait_hist)
+                    select tenant_id, day, point_id, agency_id, %2$s, wait_hist from s
+                    on conflict (tenant_id, day, point_id, agency_id) do update set %3$s
+                        wait_hist = perf_add(r.wait_hist, excluded.wait_hist)),
+                monthly as (
+                    insert into perf_queue_monthly as r (tenant_id, month, %2$s, wait_hist)
+                    select tenant_id, date_trunc('month', day)::date, %4$s perf_sum(wait_hist) from s
+                    group by tenant_id, date_trunc('month', day)::date
+                    order by tenant_id, date_trunc('month', day)::date
+                    on conflict (tenant_id, month) do update set %3$s
+                        wait_hist = perf_add(r.wait_hist, excluded.wait_hist))
+                select count(*) from d""".formatted(where, QUEUE_COUNTERS, adds, queueSums());
+        JdbcClient.StatementSpec spec = jdbc.sql(sql);
+        if (tenant != null) {
+            spec = spec.param("tenant", tenant.value());
+        }
+        return spec.query(Integer.class).single();
+    }
+
+    private static String queueSums() {
+        StringBuilder b = new StringBuilder();
+        for (String c : QUEUE_COUNTERS.split(", ")) {
+            b.append("sum(").append(c).append("), ");
+        }
+        return b.toString();
+    }
+
     private static String sums() {
         StringBuilder b = new StringBuilder();
         for (String c : COUNTERS.split(", ")) {
@@ -243,7 +314,8 @@ class FigureStore {
                 select tenant_id, month, %2$s perf_negate(time_hist), perf_negate(ikm_sum) from old"""
                 .formatted(COUNTERS, negated()))
                 .param(tenant.value()).update();
-        for (String table : List.of("perf_delta", "perf_daily", "perf_monthly", "perf_open")) {
+        for (String table : List.of("perf_delta", "perf_daily", "perf_monthly", "perf_open", "perf_queue_delta",
+                "perf_queue_daily", "perf_queue_monthly")) {
             jdbc.sql("delete from " + table + " where tenant_id = ?").param(tenant.value()).update();
         }
     }

@@ -47,9 +47,12 @@ class PerformancePages {
     private final TenancyApi tenancy;
     private final WorkingCalendar calendar;
     private final RegionApi regions;
+    private final QueueDashboard queue;
 
-    PerformancePages(FigureQueries queries, TenancyApi tenancy, WorkingCalendar calendar, RegionApi regions) {
+    PerformancePages(FigureQueries queries, TenancyApi tenancy, WorkingCalendar calendar, RegionApi regions,
+                     QueueDashboard queue) {
         this.queries = queries;
+        this.queue = queue;
         this.tenancy = tenancy;
         this.calendar = calendar;
         this.regions = regions;
@@ -104,6 +107,7 @@ class PerformancePages {
         model.addAttribute("trend", queries.trend(tenant.id(), scope, from, to));
         model.addAttribute("services", services);
         model.addAttribute("worst", services.stream().filter(s -> s.overdue() > 0).limit(5).toList());
+        model.addAttribute("queue", queue.tenant(tenant.id(), scope, from, to));
         return "performance/dashboard";
     }
 
@@ -166,6 +170,7 @@ class PerformancePages {
         model.addAttribute("before", combine(previous));
         model.addAttribute("province", province == null ? "" : province);
         model.addAttribute("provinces", regions.provinces());
+        model.addAttribute("queueRegions", queue.regions(from, to, province));
         return "performance/monitor";
     }
 

@@ -120,6 +120,15 @@ class QueueRepository {
                 .params(tenant.value(), id).query(QueueRepository::ticket).optional();
     }
 
+    /** Every ended ticket (served or no-show) of the tenant, oldest day first, streamed to {@code sink}. */
+    void ended(TenantId tenant, java.util.function.Consumer<Ticket> sink) {
+        jdbc.sql("select " + TICKET_COLUMNS + """
+                         from queue_ticket where tenant_id = ? and status in ('DONE', 'NO_SHOW') order by day, issued_at""")
+                .params(tenant.value()).query(rs -> {
+                    sink.accept(ticket(rs, 0));
+                });
+    }
+
     /** The ticket at a counter now (called or being served), locked. */
     Optional<Ticket> atCounter(TenantId tenant, UUID counterId, boolean lock) {
         return jdbc.sql("select " + TICKET_COLUMNS + """

@@ -33,6 +33,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -63,10 +64,11 @@ class QueueService {
     private final Notifications notifications;
     private final MessageSource messages;
     private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
     private final String baseUrl;
 
     QueueService(QueueRepository repo, TenancyApi tenancy, CatalogApi catalog, WorkingCalendar calendar, AuditLog audit,
-                 Notifications notifications, MessageSource messages, TransactionTemplate tx,
+                 Notifications notifications, MessageSource messages, TransactionTemplate tx, ApplicationEventPublisher events,
                  @Value("${gerai.base-url:http://localhost:8080}") String baseUrl) {
         this.repo = repo;
         this.tenancy = tenancy;
@@ -76,6 +78,7 @@ class QueueService {
         this.notifications = notifications;
         this.messages = messages;
         this.tx = tx;
+        this.events = events;
         this.baseUrl = baseUrl;
     }
 
@@ -557,7 +560,12 @@ class QueueService {
             }
             audit.record(AuditEvent.of(tenant, "queue.ticket." + action, "queue-ticket", t.id(), Map.of("status", t.status().name()),
                     Map.of("status", after.name(), "number", t.number(), "counter", c.code())).byActor(user.auditActorId()));
-            return repo.ticket(tenant, t.id()).orElseThrow();
+            Ticket ended = repo.ticket(tenant, t.id()).orElseThrow();
+            if (after == TicketStatus.DONE || after == TicketStatus.NO_SHOW) {
+                // in this transaction: the figures over time count the end exactly when it commits
+                events.publishEvent(QueueRecordsReader.ended(ended));
+            }
+            return ended;
         });
     }
 
