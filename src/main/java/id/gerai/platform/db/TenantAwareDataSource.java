@@ -35,24 +35,32 @@ final class TenantAwareDataSource extends DelegatingDataSource {
 
     TenantAwareDataSource(DataSource target) {
         super(target);
-        TenantContext.transactionScopeFrom(this::scopeOfTransaction);
+        TenantContext.transactionScopeFrom(TenantAwareDataSource::scopeOfTransaction);
     }
 
     /**
      * The scope the current transaction's connection was taken with: remembered when it was handed out in auto-commit,
-     * just before the transaction manager began the transaction on it. Empty outside a transaction on this data source.
+     * just before the transaction manager began the transaction on it. Empty outside a transaction on a data source of
+     * this kind. Static, looking through the thread's bound resources, so that it answers for whichever data source the
+     * transaction runs on when several application contexts (tests) each have one.
      */
-    Optional<TenantContext.Scope> scopeOfTransaction() {
-        if (!TransactionSynchronizationManager.isActualTransactionActive()
-                || !(TransactionSynchronizationManager.getResource(this) instanceof ConnectionHolder holder) || holder.getConnectionHandle() == null) {
+    static Optional<TenantContext.Scope> scopeOfTransaction() {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             return Optional.empty();
         }
-        try {
-            Connection c = holder.getConnection();
-            return c.isWrapperFor(PGConnection.class) ? Optional.ofNullable(applied.get(c.unwrap(PGConnection.class))) : Optional.empty();
-        } catch (SQLException e) {
-            return Optional.empty();
+        for (Map.Entry<Object, Object> bound : TransactionSynchronizationManager.getResourceMap().entrySet()) {
+            if (bound.getKey() instanceof TenantAwareDataSource source && bound.getValue() instanceof ConnectionHolder holder
+                    && holder.getConnectionHandle() != null) {
+                try {
+                    Connection c = holder.getConnection();
+                    return c.isWrapperFor(PGConnection.class)
+                            ? Optional.ofNullable(source.applied.get(c.unwrap(PGConnection.class))) : Optional.empty();
+                } catch (SQLException e) {
+                    return Optional.empty();
+                }
+            }
         }
+        return Optional.empty();
     }
 
     @Override
