@@ -416,8 +416,10 @@ class QueueService {
         throw new IllegalStateException("every prefix is taken");
     }
 
-    /** A ticket as its page and the API show it. */
-    /** {@code expired}: still waiting, but from an earlier day (the queue of that day is over). */
+    /**
+     * A ticket as its page and the API show it; {@code expired}: still waiting, but from an earlier day (the queue of
+     * that day is over).
+     */
     public record TicketView(Ticket ticket, String number, String pointName, String pointCode, String agencyName,
                       String serviceName, int ahead, int waitMinutes, String counterCode, String counterName,
                       boolean expired) {
