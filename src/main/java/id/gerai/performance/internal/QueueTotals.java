@@ -77,24 +77,6 @@ public record QueueTotals(long served, long noShows, long fromAppointments, long
      * nearest-rank percentile over the minute buckets; 121 means "more than 120 minutes".
      */
     public Integer percentile(int p) {
-        if (waitHist == null) {
-            return null;
-        }
-        long n = 0;
-        for (int v : waitHist) {
-            n += v;
-        }
-        if (n == 0) {
-            return null;
-        }
-        long rank = Math.max(1, (long) Math.ceil(p / 100.0 * n));
-        long seen = 0;
-        for (int i = 0; i < waitHist.length; i++) {
-            seen += waitHist[i];
-            if (seen >= rank) {
-                return i;
-            }
-        }
-        return waitHist.length - 1;
+        return Histograms.nearestRank(waitHist, p);
     }
 }

@@ -92,25 +92,7 @@ public record Totals(long received, long completed, long rejected, long withdraw
 
     /** The smallest number of working days within which {@code p} percent of decided applications were decided. */
     public Integer percentile(int p) {
-        if (hist == null) {
-            return null;
-        }
-        long n = 0;
-        for (int v : hist) {
-            n += v;
-        }
-        if (n == 0) {
-            return null;
-        }
-        long rank = Math.max(1, (long) Math.ceil(p / 100.0 * n));
-        long seen = 0;
-        for (int i = 0; i < hist.length; i++) {
-            seen += hist[i];
-            if (seen >= rank) {
-                return i;
-            }
-        }
-        return hist.length - 1;
+        return Histograms.nearestRank(hist, p);
     }
 
     /** Average of element {@code i} (0-based), 1 to 4. */
