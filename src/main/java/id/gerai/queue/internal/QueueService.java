@@ -302,7 +302,8 @@ class QueueService {
     }
 
     /**
-     * Takes a ticket for a walk-in at a service point: {@code agencyId} must be served by an active counter there, and
+     * Takes a ticket for a walk-in at a service point: {@code agencyId} must be one of the tenant's agencies served by an
+     * active counter there, and
      * {@code serviceId}, when given, must be a published service of that agency.
      */
     Ticket issue(TenantId tenant, UUID pointId, UUID agencyId, UUID serviceId, String actor) {
@@ -319,6 +320,11 @@ class QueueService {
         }
         if (agencyId == null) {
             throw InvalidInput.of("agencyId", "queue.error.agency-required");
+        }
+        // a counter serving "all" serves every agency of this tenant, never an id from elsewhere or made up: each
+        // unknown id would claim a prefix of the tenant's 702 and leave figures under an agency that does not exist
+        if (!agencies(tenant).containsKey(agencyId)) {
+            throw InvalidInput.of("agencyId", "queue.error.agency");
         }
         UUID agency = agencyId;
         boolean served = counters(tenant).stream().anyMatch(c -> c.active() && c.servicePointId().equals(point.id())

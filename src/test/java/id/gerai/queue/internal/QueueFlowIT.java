@@ -128,6 +128,24 @@ class QueueFlowIT {
     }
 
     @Test
+    void aCounterServingEveryAgencyServesOnlyThisTenantsAgencies() {
+        Setup s = setup();
+        counter(s, "C1", List.of());
+        Setup other = setup();
+        for (UUID foreign : List.of(other.agency(), UUID.randomUUID())) {
+            assertThatThrownBy(() -> queue.issue(s.tenant().id(), s.point(), foreign, null, "kiosk"))
+                    .isInstanceOf(InvalidInput.class).extracting(e -> ((InvalidInput) e).fields().get("agencyId"))
+                    .isEqualTo("queue.error.agency");
+        }
+        // nothing was written for them: no prefix claimed, no ticket, no audit record
+        int prefixes = TenantContext.call(s.tenant().id(), () -> jdbc.sql("select count(*) from queue_prefix where tenant_id = ?")
+                .param(s.tenant().id().value()).query(Integer.class).single());
+        assertThat(prefixes).isZero();
+        assertThat(audits(s, "queue.ticket.issued")).isZero();
+        assertThat(queue.issue(s.tenant().id(), s.point(), s.agency(), null, "kiosk").seq()).isEqualTo(1);
+    }
+
+    @Test
     void twoCountersCallingAtOnceNeverTakeTheSameTicket() throws Exception {
         Setup s = setup();
         Counter one = counter(s, "A1", List.of());
