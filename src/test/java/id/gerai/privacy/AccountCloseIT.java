@@ -235,6 +235,15 @@ class AccountCloseIT {
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors.currentPassword").exists());
 
+        // a hand-edited confirmation that is no yes/no: the friendly 400 page, not a 500, and nothing counted
+        Integer failures = jdbc.sql("select failures from login_throttle where login_key = ?").param(email)
+                .query(Integer.class).optional().orElse(0);
+        mvc.perform(post("/account/close").with(csrf()).cookie(session).locale(ID)
+                        .param("currentPassword", "bukan-sandinya").param("confirm", "abc"))
+                .andExpect(status().isBadRequest());
+        assertThat(jdbc.sql("select failures from login_throttle where login_key = ?").param(email)
+                .query(Integer.class).optional().orElse(0)).isEqualTo(failures);
+
         assertThat(jdbc.sql("select enabled from account where id = ?").param(id).query(Boolean.class).single()).isTrue();
         assertThat(audits(id)).isEmpty();
         page("/account", session);

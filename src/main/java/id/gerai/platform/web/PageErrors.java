@@ -35,10 +35,12 @@ class PageErrors {
 
     /**
      * A request the page cannot read: a parameter of the wrong type (an agency that is not a UUID, a number that is
-     * not one) or one that is required and missing. The person's mistake or a hand-edited address, not ours: 400.
+     * not one), one that is required and missing, or a form field that cannot become its record's type (a hand-edited
+     * checkbox sending {@code abc} for a yes/no). The person's mistake or a hand-edited request, not ours: 400.
      */
     @ExceptionHandler({org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class,
-            org.springframework.web.bind.MissingServletRequestParameterException.class})
+            org.springframework.web.bind.MissingServletRequestParameterException.class,
+            org.springframework.validation.BindException.class})
     String badRequest(Exception e, Model model, HttpServletResponse response) {
         log.debug("Page request refused as malformed: {}", e.getMessage());
         response.setStatus(400);
