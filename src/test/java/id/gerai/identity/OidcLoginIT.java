@@ -170,6 +170,12 @@ class OidcLoginIT {
                 .andExpect(redirectedUrl("/account#oidc-links"));
         assertThat(linkCount(id)).isEqualTo(1);
         assertThat(actions(id)).doesNotContain("identity.oidc.unlinked");
+        // an issuer the account is not linked to: a message on the account page, not an error page
+        mvc.perform(post("/account/oidc/unlink").cookie(again.getCookie("GERAI_SESSION")).with(csrf())
+                        .param("issuer", "https://tidak-tertaut.example.go.id"))
+                .andExpect(redirectedUrl("/account#oidc-links"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("oidcUnlinkError", "oidc.unlink.not-linked"));
     }
 
     @Test
@@ -209,7 +215,9 @@ class OidcLoginIT {
         String other = fixtures.citizen();
         Cookie otherSession = login(other);
         mvc.perform(post("/account/oidc/unlink").cookie(otherSession).with(csrf()).param("issuer", provider.issuer()))
-                .andExpect(status().isNotFound());
+                .andExpect(redirectedUrl("/account#oidc-links"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("oidcUnlinkError", "oidc.unlink.not-linked"));
         assertThat(linkCount(id)).isEqualTo(1);
         mvc.perform(get("/api/me/oidc-links").with(httpBasic(email, Fixtures.PASSWORD)))
                 .andExpect(jsonPath("$[0].issuer").value(provider.issuer()))

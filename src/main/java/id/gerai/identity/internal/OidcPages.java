@@ -2,6 +2,7 @@ package id.gerai.identity.internal;
 
 import id.gerai.identity.CurrentUser;
 import id.gerai.identity.GeraiUser;
+import id.gerai.platform.GeraiException;
 import id.gerai.platform.InvalidInput;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -92,6 +93,12 @@ class OidcPages {
             redirect.addFlashAttribute("oidcUnlinked", true);
         } catch (InvalidInput e) {
             redirect.addFlashAttribute("oidcUnlinkError", e.fields().get("issuer"));
+        } catch (GeraiException e) {
+            if (e.status().value() != 404) {
+                throw e;
+            }
+            // already unlinked (another tab) or a hand-edited issuer: said on the page the form came from
+            redirect.addFlashAttribute("oidcUnlinkError", "oidc.unlink.not-linked");
         }
         return "redirect:/account#oidc-links";
     }
