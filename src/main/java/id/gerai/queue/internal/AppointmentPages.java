@@ -75,7 +75,13 @@ class AppointmentPages {
         ServicePoint point = points.stream().filter(p -> p.id().toString().equals(values.get("pointId"))).findFirst().orElse(null);
         LocalDate date = date(values.get("date"));
         if (point != null && date != null && !blank(values.get("serviceId"))) {
-            List<QueueService.Slot> slots = queue.slots(t.id(), point.id(), date);
+            List<QueueService.Slot> slots;
+            try {
+                slots = queue.slots(t.id(), point.id(), date);
+            } catch (InvalidInput e) {
+                model.addAttribute("noSlots", "queue.error.date-range");
+                return "queue/book";
+            }
             model.addAttribute("slots", slots);
             model.addAttribute("settings", queue.settings(t.id(), point.id()));
             if (slots.isEmpty()) {

@@ -624,10 +624,27 @@ class QueueService {
         }
     }
 
+    /** How far ahead an appointment may be booked: a service point plans a season, not years. */
+    static final int BOOKING_DAYS_AHEAD = 90;
+
     /**
-     * The slots of a service point on a date; empty when the date is not a working day of the tenant.
+     * Refuses a date outside the booking window (today, in the tenant's zone, up to {@link #BOOKING_DAYS_AHEAD} days
+     * ahead) with a 422 on {@code date}, before any calendar arithmetic: a year far off is no booking, and the
+     * calendar would build (and keep) a whole year for it.
+     */
+    void requireBookable(TenantId tenant, LocalDate date) {
+        LocalDate today = today(tenant);
+        if (date.isBefore(today) || date.isAfter(today.plusDays(BOOKING_DAYS_AHEAD))) {
+            throw InvalidInput.of("date", "queue.error.date-range");
+        }
+    }
+
+    /**
+     * The slots of a service point on a date within the booking window ({@link #requireBookable}); empty when the date
+     * is not a working day of the tenant.
      */
     List<Slot> slots(TenantId tenant, UUID pointId, LocalDate date) {
+        requireBookable(tenant, date);
         if (!calendar.isWorkingDay(tenant, date)) {
             return List.of();
         }
@@ -694,6 +711,10 @@ class QueueService {
         errors.throwIfAny();
         ZoneId zone = zone(tenant);
         LocalDate day = date;
+        if (day.isBefore(today(tenant))) {
+            throw InvalidInput.of("time", "queue.error.past");
+        }
+        requireBookable(tenant, day);
         if (!calendar.isWorkingDay(tenant, day)) {
             throw InvalidInput.of("date", "queue.error.not-working-day");
         }

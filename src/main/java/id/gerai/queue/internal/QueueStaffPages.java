@@ -98,6 +98,9 @@ class QueueStaffPages {
         } catch (InvalidInput e) {
             redirect.addFlashAttribute("errors", e.fields());
             redirect.addFlashAttribute("form", form.toSingleValueMap());
+            // the ticked agencies and chosen services come back ticked, not only the first of each
+            redirect.addFlashAttribute("formAgencyIds", uuids(form.get("agencyIds")));
+            redirect.addFlashAttribute("formServiceIds", uuids(form.get("serviceIds")));
             return "redirect:/manage/" + tenant.slug() + "/queue#new-counter";
         }
         return "redirect:/manage/" + tenant.slug() + "/queue";
@@ -151,6 +154,8 @@ class QueueStaffPages {
         } catch (InvalidInput e) {
             redirect.addFlashAttribute("settingsErrors", e.fields());
             redirect.addFlashAttribute("settingsPoint", point);
+            // what was typed, shown again beside its message rather than the stored settings
+            redirect.addFlashAttribute("settingsForm", Map.copyOf(form));
         }
         return "redirect:/manage/" + tenant.slug() + "/queue#settings-" + point;
     }

@@ -2,6 +2,7 @@ package id.gerai.queue.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -146,6 +147,35 @@ class QueueFlowIT {
     }
 
     @Test
+    void aRefusedFormOfTheManagerComesBackWithWhatWasTyped() throws Exception {
+        Setup s = setup();
+        String email = fixtures.staffWithRole(s.tenant(), Role.PENGELOLA_MPP);
+        jakarta.servlet.http.Cookie session = mvc.perform(post("/login").with(csrf()).param("login", email)
+                        .param("password", Fixtures.PASSWORD))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getCookie("GERAI_SESSION");
+        String base = "/manage/" + s.tenant().slug() + "/queue";
+
+        mvc.perform(post(base + "/points/" + s.point() + "/settings").cookie(session).with(csrf())
+                        .param("opens", "09:00").param("closes", "08:15").param("slotMinutes", "45").param("slotCapacity", "7"))
+                .andExpect(status().is3xxRedirection());
+        String page = mvc.perform(get(base).cookie(session).locale(Locale.forLanguageTag("id")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("value=\"08:15\"", "value=\"45\"", "value=\"7\"");
+
+        mvc.perform(post(base + "/counters").cookie(session).with(csrf())
+                        .param("servicePointId", s.point().toString()).param("code", "A B").param("name", "Loket Salah")
+                        .param("agencyIds", s.agency().toString(), s.otherAgency().toString()).param("active", "on"))
+                .andExpect(status().is3xxRedirection());
+        page = mvc.perform(get(base).cookie(session).locale(Locale.forLanguageTag("id")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("value=\"Loket Salah\"");
+        for (UUID agency : List.of(s.agency(), s.otherAgency())) {
+            assertThat(page).containsPattern("value=\"" + agency + "\"\\s+checked");
+        }
+        assertThat(queue.counters(s.tenant().id())).isEmpty();
+    }
+
+    @Test
     void twoCountersCallingAtOnceNeverTakeTheSameTicket() throws Exception {
         Setup s = setup();
         Counter one = counter(s, "A1", List.of());
@@ -218,6 +248,13 @@ class QueueFlowIT {
                 citizen, Locale.ROOT), "time", "queue.error.past");
         assertField(() -> queue.book(s.tenant().id(), new QueueService.Booking(s.point(), null, service, today.toString(), "09:30"),
                 citizen, Locale.ROOT), "time", "queue.error.outside-hours");
+        // beyond the booking window, and a year no calendar should be built for
+        for (LocalDate far : List.of(today.plusDays(QueueService.BOOKING_DAYS_AHEAD + 1), LocalDate.of(300000, 1, 3))) {
+            assertField(() -> queue.book(s.tenant().id(), new QueueService.Booking(s.point(), null, service, far.toString(), "09:00"),
+                    citizen, Locale.ROOT), "date", "queue.error.date-range");
+        }
+        mvc.perform(get("/api/tenants/" + s.tenant().slug() + "/queue/points/MPP/slots").param("date", "+999999999-01-01"))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors.date").exists());
 
         Ticket walkIn = queue.issue(s.tenant().id(), s.point(), s.agency(), null, "kiosk");
         Appointment a = queue.book(s.tenant().id(), new QueueService.Booking(s.point(), null, service, today.toString(), now),
